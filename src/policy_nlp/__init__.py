@@ -1,0 +1,2 @@
+"""policy_nlp: Chinese policy articles in, a structured dataset out."""
+__version__ = "0.1.0"
