@@ -1,0 +1,59 @@
+"""The pipeline's configuration, in one place.
+
+A spaCy config (``[nlp]`` and ``[components]`` sections): the tokenizer and every
+component are named by their registered factory, so a user can swap or tune one in a
+config file (``policy-nlp extract --config my.cfg``) without touching code.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from thinc.api import Config
+
+PIPELINE_VERSION = "0.1.0"
+
+DEFAULT_CONFIG_STR = """
+[nlp]
+lang = "zh"
+pipeline = ["policy_sentences", "policy_quantities", "policy_facts", "policy_entities"]
+
+[nlp.tokenizer]
+@tokenizers = "policy_nlp.JiebaTokenizer.v1"
+user_dicts = []
+include_default_dict = true
+hmm = true
+pos_tags = true
+
+[components]
+
+[components.policy_sentences]
+factory = "policy_sentences"
+
+[components.policy_quantities]
+factory = "policy_quantities"
+units_path = null
+
+[components.policy_facts]
+factory = "policy_facts"
+
+[components.policy_entities]
+factory = "policy_entities"
+model_path = null
+"""
+
+
+def default_config() -> Config:
+    return Config().from_str(DEFAULT_CONFIG_STR)
+
+
+def load_config(path: str | Path | None = None, overrides: dict | None = None) -> Config:
+    """The default config, merged with a user's config file and dotted overrides
+    (``{"nlp.tokenizer.user_dicts": ["my.txt"]}``)."""
+    cfg = default_config()
+    if path is not None:
+        cfg = cfg.merge(Config().from_disk(path))
+    if overrides:
+        from spacy.util import dot_to_dict
+
+        cfg = cfg.merge(Config(dot_to_dict(overrides)))
+    return cfg

@@ -1,0 +1,286 @@
+"""The embedded dataset on disk: one Parquet file per table, updated crash-safely.
+
+Layout of a dataset folder::
+
+    articles.parquet  sentences.parquet  facts.parquet  entities.parquet
+    initiatives.parquet  organisations.parquet           <- the committed dataset
+    _pending/000001-ab12cd34.facts.parquet ...           <- batches of the current run
+    _staging/                                            <- a commit in progress
+
+Why this shape: a run streams results to ``_pending`` in batches (memory stays flat,
+and a killed run keeps what it had finished); the commit merges pending batches into
+new table files in ``_staging`` and then moves them into place under a journal
+(``_staging/COMMIT``), so a crash at any moment leaves either the old or the new
+dataset, and the next run finishes or discards what was half done.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from policy_nlp.config import PIPELINE_VERSION
+from policy_nlp.dataset.derived import initiatives_table, organisations_table
+from policy_nlp.dataset.files import fsync_dir, write_parquet_atomic, write_text_atomic
+from policy_nlp.dataset.schema import ARTICLE_TABLES, DERIVED_TABLES, TABLES
+
+PENDING = "_pending"
+STAGING = "_staging"
+COMMIT_MARK = "COMMIT"
+
+
+class DatasetLockedError(RuntimeError):
+    """Another process is writing to the same dataset folder."""
+
+
+def table_path(root: Path, name: str) -> Path:
+    return root / f"{name}.parquet"
+
+
+def empty_table(name: str) -> pa.Table:
+    return TABLES[name].empty_table()
+
+
+def read_table(root: Path, name: str) -> pa.Table:
+    path = table_path(root, name)
+    if not path.exists():
+        return empty_table(name)
+    return pq.read_table(path)
+
+
+def _conform(rows: list[dict], schema: pa.Schema) -> pa.Table:
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def recover(root: Path) -> None:
+    """Finish a commit that was journaled, or throw away one that was not."""
+    staging = root / STAGING
+    if staging.exists():
+        mark = staging / COMMIT_MARK
+        if mark.exists():
+            _apply_commit(root, json.loads(mark.read_text(encoding="utf-8")))
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
+    # Parts whose articles file is missing were cut off mid-batch: their rows are incomplete.
+    pending = root / PENDING
+    if pending.exists():
+        stems = {p.name.split(".", 1)[0] for p in pending.glob("*.parquet")}
+        for stem in stems:
+            if not (pending / f"{stem}.articles.parquet").exists():
+                for p in pending.glob(f"{stem}.*"):
+                    p.unlink(missing_ok=True)
+        for p in pending.glob(".*.tmp-*"):
+            p.unlink(missing_ok=True)
+    for p in root.glob(".*.tmp-*"):
+        p.unlink(missing_ok=True)
+
+
+def _apply_commit(root: Path, plan: dict) -> None:
+    staging = root / STAGING
+    for name in plan["tables"]:
+        src = staging / f"{name}.parquet"
+        if src.exists():
+            os.replace(src, table_path(root, name))
+    fsync_dir(root)
+    for part in plan["consumed"]:
+        (root / PENDING / part).unlink(missing_ok=True)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+class DatasetWriter:
+    """Adds articles' rows to a dataset folder; use as a context manager.
+
+    Re-running on the same input adds nothing (``is_current``); an article whose
+    content changed (same source and position, new content) replaces its old rows.
+    """
+
+    def __init__(self, root: str | Path, batch_size: int = 200):
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        self.batch_size = batch_size
+        self._lock_fh = open(self.root / ".lock", "w")
+        try:
+            fcntl.flock(self._lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock_fh.close()
+            raise DatasetLockedError(f"{self.root}: another policy-nlp process is writing to this dataset") from None
+        recover(self.root)
+        (self.root / PENDING).mkdir(exist_ok=True)
+        self._buffer: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
+        self._buffered_articles = 0
+        self._known = self._load_known()
+        self.added = 0
+
+    # -- what is there already -------------------------------------------------
+    def _load_known(self) -> dict[str, str]:
+        """article_id -> pipeline_version, over committed and pending articles."""
+        known: dict[str, str] = {}
+        tables = [read_table(self.root, "articles").select(["article_id", "pipeline_version"])]
+        for part in sorted((self.root / PENDING).glob("*.articles.parquet")):
+            tables.append(pq.read_table(part, columns=["article_id", "pipeline_version"]))
+        for t in tables:
+            for aid, ver in zip(t.column("article_id").to_pylist(), t.column("pipeline_version").to_pylist()):
+                known[aid] = ver
+        return known
+
+    def is_current(self, article_id: str) -> bool:
+        """True when this exact article was already processed by this pipeline version."""
+        return self._known.get(article_id) == PIPELINE_VERSION
+
+    # -- adding ------------------------------------------------------------------
+    def add(self, rows: dict[str, list[dict]]) -> None:
+        for name in ARTICLE_TABLES:
+            self._buffer[name].extend(rows.get(name, ()))
+        n = len(rows.get("articles", ()))
+        self._buffered_articles += n
+        self.added += n
+        for r in rows.get("articles", ()):
+            self._known[r["article_id"]] = r["pipeline_version"]
+        if self._buffered_articles >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the buffered batch as pending parts; the articles part goes last, so a
+        batch counts as done only when all its rows are on disk."""
+        if not self._buffered_articles:
+            return
+        pending = self.root / PENDING
+        seq = 1 + max((int(p.name.split("-", 1)[0]) for p in pending.glob("*.articles.parquet")), default=0)
+        stem = f"{seq:06d}-{uuid.uuid4().hex[:8]}"
+        for name in [n for n in ARTICLE_TABLES if n != "articles"] + ["articles"]:
+            write_parquet_atomic(_conform(self._buffer[name], ARTICLE_TABLES[name]), pending / f"{stem}.{name}.parquet")
+        self._buffer = {name: [] for name in ARTICLE_TABLES}
+        self._buffered_articles = 0
+
+    # -- committing ----------------------------------------------------------------
+    def commit(self) -> None:
+        """Merge pending batches into the tables, atomically as a whole."""
+        self.flush()
+        pending = self.root / PENDING
+        stems = sorted({p.name.split(".", 1)[0] for p in pending.glob("*.articles.parquet")})
+        if not stems and all(table_path(self.root, n).exists() for n in TABLES):
+            return
+        committed = {name: read_table(self.root, name) for name in ARTICLE_TABLES}
+        parts = {name: [pq.read_table(pending / f"{s}.{name}.parquet") for s in stems] for name in ARTICLE_TABLES}
+
+        # For each (source_path, article_index) the newest version wins.
+        winner: dict[tuple[str, int], str] = {}
+        winner_part: dict[str, int] = {}
+        art = committed["articles"]
+        for sp, idx, aid in zip(art.column("source_path").to_pylist(), art.column("article_index").to_pylist(), art.column("article_id").to_pylist()):
+            winner[(sp, idx)] = aid
+            winner_part[aid] = -1
+        for i, t in enumerate(parts["articles"]):
+            for sp, idx, aid in zip(t.column("source_path").to_pylist(), t.column("article_index").to_pylist(), t.column("article_id").to_pylist()):
+                old = winner.get((sp, idx))
+                if old is not None and old != aid:
+                    winner_part.pop(old, None)
+                winner[(sp, idx)] = aid
+                winner_part[aid] = i
+
+        merged: dict[str, pa.Table] = {}
+        for name in ARTICLE_TABLES:
+            pieces = []
+            keep_committed = [aid for aid, p in winner_part.items() if p == -1]
+            t = committed[name]
+            pieces.append(t.filter(pc.is_in(t.column("article_id"), value_set=pa.array(keep_committed, pa.string()))))
+            for i, t in enumerate(parts[name]):
+                keep = [aid for aid, p in winner_part.items() if p == i]
+                pieces.append(t.filter(pc.is_in(t.column("article_id"), value_set=pa.array(keep, pa.string()))))
+            merged[name] = pa.concat_tables([p.cast(ARTICLE_TABLES[name]) for p in pieces])
+
+        arts_df = merged["articles"].select(["article_id", "region", "year"]).to_pandas()
+        ents_df = merged["entities"].select(["article_id", "text", "label", "subtype", "canonical"]).to_pandas()
+        derived = {
+            "initiatives": initiatives_table(ents_df, arts_df),
+            "organisations": organisations_table(ents_df, arts_df),
+        }
+        for name, df in derived.items():
+            merged[name] = pa.Table.from_pandas(df, schema=DERIVED_TABLES[name], preserve_index=False)
+
+        staging = self.root / STAGING
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        for name, table in merged.items():
+            write_parquet_atomic(table, staging / f"{name}.parquet")
+        consumed = [p.name for s in stems for p in pending.glob(f"{s}.*.parquet")]
+        write_text_atomic(json.dumps({"tables": list(merged), "consumed": consumed}), staging / COMMIT_MARK)
+        _apply_commit(self.root, {"tables": list(merged), "consumed": consumed})
+
+    def close(self) -> None:
+        if self._lock_fh.closed:
+            return
+        try:
+            fcntl.flock(self._lock_fh, fcntl.LOCK_UN)
+        finally:
+            self._lock_fh.close()
+
+    def __enter__(self) -> "DatasetWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            if exc_type is None:
+                self.commit()
+            else:
+                self.flush()  # keep finished work; the next run commits it
+        finally:
+            self.close()
+
+
+class Dataset:
+    """The tables of a dataset folder as pandas DataFrames (``.articles``, ``.facts`` …),
+    read on first access."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+        if not self.root.is_dir():
+            raise FileNotFoundError(f"{self.root}: no dataset folder here")
+        if not table_path(self.root, "articles").exists():
+            raise FileNotFoundError(f"{self.root}: not a policy_nlp dataset (no articles.parquet)")
+        self._cache: dict[str, pd.DataFrame] = {}
+
+    @property
+    def tables(self) -> list[str]:
+        return list(TABLES)
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name not in TABLES:
+            raise KeyError(f"unknown table {name!r}; tables are {', '.join(TABLES)}")
+        if name not in self._cache:
+            self._cache[name] = read_table(self.root, name).to_pandas()
+        return self._cache[name]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        if name in TABLES:
+            return self.table(name)
+        raise AttributeError(name)
+
+    def __repr__(self) -> str:
+        counts = {n: pq.ParquetFile(table_path(self.root, n)).metadata.num_rows for n in TABLES if table_path(self.root, n).exists()}
+        return f"Dataset({str(self.root)!r}, " + ", ".join(f"{k}={v}" for k, v in counts.items()) + ")"
+
+    def sql(self, query: str) -> pd.DataFrame:
+        """Run a DuckDB query; every table is a view under its own name."""
+        from policy_nlp.dataset.query import connect
+
+        with connect(self.root) as con:
+            return con.execute(query).df()
+
+
+def load_dataset(root: str | Path) -> Dataset:
+    """Open a dataset written by ``policy-nlp extract``."""
+    return Dataset(root)
+
+
+def iter_table_names() -> Iterable[str]:
+    return iter(TABLES)

@@ -1,0 +1,96 @@
+"""Shared pieces of the entity rule layer: the candidate record and the per-call context.
+
+A :class:`Candidate` is an :class:`~policy_nlp.records.Entity` that also carries the rule
+that produced it, a priority used when spans overlap, and a small dict of features a
+classifier can consume (all cheap to compute: lengths, tags, neighbouring characters).
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from policy_nlp.records import Entity
+
+LABELS = ("ORG", "GPE", "PERSON", "INITIATIVE", "POLICY_DOC")
+
+# Characters that can never be inside a name span (sentence and clause punctuation).
+HARD_BOUNDARY = set("，。；：！？、\n\r\t 　,.;:!?()（）《》“”\"'‘’【】[]…—")
+
+
+@dataclass(slots=True)
+class Candidate(Entity):
+    """An entity candidate proposed by one rule (an Entity with provenance and features)."""
+
+    rule: str = ""
+    priority: int = 0  # breaks ties between overlapping spans of equal length
+    features: dict[str, Any] = field(default_factory=dict)
+
+    def to_entity(self) -> Entity:
+        return Entity(self.start, self.end, self.text, self.label, self.subtype,
+                      self.canonical, "rule", self.score)
+
+
+class Context:
+    """Text, tokens and lookup tables for one call, shared by all rules."""
+
+    __slots__ = ("text", "tokens", "region", "tok_starts", "tok_end_at", "tok_start_at", "region_kind")
+
+    def __init__(self, text: str, tokens: list[tuple[int, int, str]], region: str | None):
+        self.text = text
+        self.tokens = tokens
+        self.region = region
+        self.tok_starts = [t[0] for t in tokens]
+        self.tok_end_at = {t[1]: i for i, t in enumerate(tokens)}
+        self.tok_start_at = {t[0]: i for i, t in enumerate(tokens)}
+        if region is None:
+            self.region_kind = None
+        elif region.endswith("自治区"):
+            self.region_kind = "区"
+        elif region.endswith("省"):
+            self.region_kind = "省"
+        elif region.endswith("市"):
+            self.region_kind = "市"
+        else:
+            self.region_kind = None
+
+    def token_index(self, offset: int) -> int:
+        """Index of the token containing character ``offset`` (-1 if none)."""
+        i = bisect_right(self.tok_starts, offset) - 1
+        if i >= 0 and self.tokens[i][0] <= offset < self.tokens[i][1]:
+            return i
+        return -1
+
+    def word(self, i: int) -> str:
+        s, e, _ = self.tokens[i]
+        return self.text[s:e]
+
+    def tag(self, i: int) -> str:
+        return self.tokens[i][2]
+
+    def deictic_canonical(self, name: str) -> str:
+        """``自治区党委`` -> ``西藏自治区党委`` when the article's region is known."""
+        r = self.region
+        if not r:
+            return name
+        kind = self.region_kind
+        if name.startswith("自治区") and kind == "区":
+            return r + name[3:]
+        if kind == "区" and name.startswith("区") and not name.startswith("区域"):
+            return r + name[1:]
+        if kind == "省" and name.startswith("省") and not name.startswith("省份"):
+            return r + name[1:]
+        if kind == "市" and name.startswith("市"):
+            return r + name[1:]
+        return name
+
+
+def tokens_from_tags(pairs) -> list[tuple[int, int, str]]:
+    """Turn ``(word, tag)`` pairs (rjieba/jieba tagger output) into offset tokens."""
+    out = []
+    pos = 0
+    for w, t in pairs:
+        n = len(w)
+        out.append((pos, pos + n, t))
+        pos += n
+    return out

@@ -1,0 +1,180 @@
+"""GPE candidates: China's administrative divisions, their short forms, named regions.
+
+The division table (province, city and county level) is read at run time from the
+``cpca`` package's ``resources/adcodes.csv`` when that package is installed (a maintained
+adcode table); otherwise only the bundled province table is used. Renamed or missing
+divisions are added from ``division_aliases.tsv``; multi-province regions, countries and
+continents come from ``gpe_extra.tsv``.
+
+Rules:
+- full division names, chained when written together (山南市乃东区, 拉萨市城关区幸福社区);
+- short forms (拉萨 for 拉萨市, 西藏 for 西藏自治区), which must line up with token
+  boundaries; county short forms also need the tagger's ``ns`` tag;
+- one-character province abbreviations only after a movement verb (赴藏, 援疆, 来皖);
+- named regions and countries (长三角, 欧洲, 中国) unless inside a fixed term (中国式现代化).
+Scope words (全区, 全省) never match: they are not names.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from policy_nlp.entities.base import Candidate, Context
+from policy_nlp.entities.lexicon import Lexicon
+from policy_nlp.geo import provinces
+
+ETHNIC = r"(?:\p{Han}{1,4}族|蒙古)+"
+_AUTONOMOUS = regex.compile(rf"^(\p{{Han}}{{2,}}?){ETHNIC}自治(州|县|旗)$")
+_MOVE_ABBR = "京津冀沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕陇蒙疆"
+_EXTRA_ABBR = {"疆": "新疆维吾尔自治区"}
+
+
+def _cpca_adcodes() -> Path | None:
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for loc in spec.submodule_search_locations:
+        p = Path(loc) / "resources" / "adcodes.csv"
+        if p.exists():
+            return p
+    return None
+
+
+@lru_cache(maxsize=4)
+def division_rows(path: str | None = None) -> tuple[tuple[str, str, str], ...]:
+    """(name, level, province full name) for every division in the adcode table."""
+    p = Path(path) if path else _cpca_adcodes()
+    if p is None:
+        return ()
+    rows = []
+    with open(p, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            code = r["adcode"].strip()
+            rows.append((r["name"].strip(), code))
+    prov_by_code = {c[:2]: n for n, c in rows if c[2:].strip("0") == ""}
+    out = []
+    for name, code in rows:
+        rest = code[2:]
+        if rest.strip("0") == "":
+            level = "province"
+        elif code[4:].strip("0") == "":
+            level = "city"
+        else:
+            level = "county"
+        out.append((name, level, prov_by_code.get(code[:2], "")))
+    return tuple(out)
+
+
+def short_form(name: str, level: str) -> str | None:
+    """The short form a text uses for a division (拉萨市 -> 拉萨, 甘孜藏族自治州 -> 甘孜)."""
+    m = _AUTONOMOUS.match(name)
+    if m:
+        return m.group(1)
+    for suf in ("特别行政区", "自治区", "地区", "新区", "林区", "矿区", "市", "县", "区", "旗", "盟", "省"):
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return None
+
+
+class GpeRule:
+    name = "gpe"
+
+    def __init__(self, lex: Lexicon, division_table: str | None = None):
+        stop = lex.words("gpe_stop")
+        scope = {"全区", "全省", "全市", "全县", "全国", "全球", "我区", "我省", "我市"}
+        self.full: dict[str, tuple[str, str]] = {}  # name -> (canonical, level)
+        self.short: dict[str, tuple[str, str]] = {}
+        table = provinces()
+        for p in table.provinces:
+            self.full[p.full_name] = (p.full_name, "province")
+            for s in p.short_names:
+                self.short[s] = (p.full_name, "province")
+        rows = list(division_rows(division_table))
+        rows += [(r["name"], r.get("level", "county"), r.get("province", "")) for r in lex["division_aliases"]]
+        for name, level, _prov in rows:
+            if level == "province":
+                continue
+            self.full.setdefault(name, (name, level))
+            s = short_form(name, level)
+            if s and s not in stop and s not in self.short and s not in scope:
+                self.short[s] = (name, level)
+        for r in lex["gpe_extra"]:
+            self.full[r["name"]] = (r.get("canonical") or r["name"], r.get("kind") or "region")
+        for s in list(self.short):
+            if s in self.full:  # a name that is itself a full entry (e.g. 中国) stays full
+                del self.short[s]
+        for w in stop:
+            self.full.pop(w, None)
+            self.short.pop(w, None)
+        names = sorted(set(self.full) | set(self.short), key=len, reverse=True)
+        self.pattern = regex.compile("|".join(map(regex.escape, names)))
+        abbr = {}
+        for p in table.provinces:
+            for a in p.abbreviations:
+                if a in _MOVE_ABBR:
+                    abbr[a] = p.full_name
+        abbr.update(_EXTRA_ABBR)
+        self.abbr = abbr
+        self.abbr_pattern = regex.compile(
+            r"(?<=[赴援进入来离驻返])([" + "".join(abbr) + r"])(?![区族文语医药传式人地南北东西中部])"
+        )
+        fixed = lex["gpe_fixed_terms"]
+        self.fixed = regex.compile("|".join(map(regex.escape, sorted(fixed, key=len, reverse=True)))) if fixed else None
+        self.locality = regex.compile(r"\G(\p{Han}{2,4}?(?:社区|村|嘎查|街道|镇|乡))")
+        self.bad_locality_start = set("各全农乡本该每行自贫易其新")
+
+    def __call__(self, ctx: Context) -> list[Candidate]:
+        text = ctx.text
+        blocked: list[tuple[int, int]] = []
+        if self.fixed is not None:
+            blocked = [m.span() for m in self.fixed.finditer(text)]
+        out: list[Candidate] = []
+        matches = []
+        for m in self.pattern.finditer(text):
+            s, e = m.span()
+            w = m.group()
+            if w in self.full:
+                canon, level = self.full[w]
+                matches.append([s, e, canon, level, "full"])
+            else:
+                canon, level = self.short[w]
+                if s not in ctx.tok_start_at or e not in ctx.tok_end_at:
+                    continue
+                if level == "county":
+                    i = ctx.tok_start_at[s]
+                    if ctx.tag(i) != "ns" or ctx.tokens[i][1] != e:
+                        continue
+                matches.append([s, e, canon, level, "short"])
+        # chain full names written together (山南市乃东区), then a locality (…幸福社区)
+        merged: list[list] = []
+        for mt in matches:
+            if merged and merged[-1][1] == mt[0] and merged[-1][4] in ("full", "chain") and mt[4] == "full" \
+                    and merged[-1][3] in ("province", "city", "county") and mt[3] in ("city", "county"):
+                prev = merged[-1]
+                prev[1] = mt[1]
+                prev[2] = text[prev[0]:mt[1]]
+                prev[3] = mt[3]
+                prev[4] = "chain"
+            else:
+                merged.append(mt)
+        for s, e, canon, level, how in merged:
+            if any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
+                continue
+            rule = "gpe." + how
+            if how in ("full", "chain") and level in ("city", "county"):
+                lm = self.locality.match(text, e)
+                if lm and lm.group(1)[0] not in self.bad_locality_start:
+                    e = lm.end()
+                    canon = text[s:e]
+                    rule = "gpe.locality"
+            out.append(Candidate(s, e, text[s:e], "GPE", None, canon, "rule", 0.9 if how != "short" else 0.8,
+                                 rule=rule, priority=2, features={"level": level, "form": how}))
+        for m in self.abbr_pattern.finditer(text):
+            s, e = m.span()
+            out.append(Candidate(s, e, m.group(), "GPE", None, self.abbr[m.group()], "rule", 0.7,
+                                 rule="gpe.abbreviation", priority=1, features={"level": "province", "form": "abbr"}))
+        return out

@@ -1,0 +1,132 @@
+"""Quantities -> facts: indicator, dimension, kind, modality, period and region.
+
+Works sentence by sentence, because the guidelines scope periods, shared indicators and
+target cues to the sentence.
+"""
+from __future__ import annotations
+
+import bisect
+
+from policy_nlp.facts.indicator import IndicatorFinder, clause_around
+from policy_nlp.facts.kind import classify_kind
+from policy_nlp.facts.period import period_for, time_phrases
+from policy_nlp.facts.vocabulary import FactVocabulary, default_vocabulary
+from policy_nlp.geo import ScopeResolver, provinces
+from policy_nlp.records import Article, Fact, Quantity, Sentence
+
+GENERIC_INDICATORS = {"增速", "增幅", "增长", "比重", "占比", "规模", "总量", "总额", "数量", "总数", "比例", "同比", "环比"}
+
+
+class FactBuilder:
+    """Callable ``(article, tokens, quantities) -> list[Fact]``."""
+
+    def __init__(self, vocab: FactVocabulary | None = None, scope: ScopeResolver | None = None):
+        self.vocab = vocab or default_vocabulary()
+        self.scope = scope or ScopeResolver()
+        table = provinces()
+        names = [p.full_name for p in table.provinces] + [s for p in table.provinces for s in p.short_names]
+        self.indicators = IndicatorFinder(self.vocab, set(self.scope.levels), names)
+        self.targets = sorted(self.vocab.words("target"), key=len, reverse=True)
+
+    def __call__(self, article: Article, tokens: list[tuple[int, int, str]], quantities: list[Quantity]) -> list[Fact]:
+        if not quantities:
+            return []
+        text = article.text
+        sentences = article.sentences or [Sentence(0, len(text))]
+        starts = [s.start for s in sentences]
+        by_sentence: dict[int, list[Quantity]] = {}
+        for q in quantities:
+            i = max(bisect.bisect_right(starts, q.start) - 1, 0)
+            by_sentence.setdefault(i, []).append(q)
+        facts: list[Fact] = []
+        for i, qs in sorted(by_sentence.items()):
+            facts.extend(self._sentence_facts(article, tokens, sentences[i], qs))
+        return facts
+
+    # -------------------------------------------------------------------------------------
+    def _sentence_facts(self, article: Article, tokens, sent: Sentence, qs: list[Quantity]) -> list[Fact]:
+        text = article.text
+        s_text = text[sent.start:sent.end]
+        phrases = time_phrases(s_text, sent.start, self.vocab)
+        out: list[Fact] = []
+        last_indicator: str | None = None
+        respectively: list[str] = []
+        for q in qs:
+            clause = clause_around(text, sent.start, q.start, q.end, sent.end)
+            core, link = self.indicators.split_lead(clause.text_before)
+            core_start = clause.start
+            indicator = self.indicators.clean(core, tokens, core_start, text) if core else ""
+            dimension = None
+            if not indicator or indicator in GENERIC_INDICATORS and not link:
+                after = self.indicators.after_value(clause.after, tokens, q.end, text)
+                if after:
+                    indicator = after
+            if indicator in self.vocab.dimensions and last_indicator:
+                indicator, dimension = last_indicator, indicator
+            else:
+                for d in self.vocab.dimensions:
+                    if indicator.endswith(d) and len(indicator) > len(d) + 1 and indicator[: -len(d)].endswith("率"):
+                        indicator, dimension = indicator[: -len(d)], d
+                        break
+            if not indicator and last_indicator:
+                indicator = last_indicator
+            elif indicator in GENERIC_INDICATORS and last_indicator:
+                indicator = last_indicator + indicator
+            if "分别" in link:
+                respectively = self._list_items(indicator)
+            if respectively and not core:
+                indicator = respectively.pop(0) if respectively else indicator
+            kind, sign = classify_kind(q.unit, indicator, link + clause.text_before[-4:], self.vocab)
+            region = self._region(article, s_text)
+            prefix = text[sent.start:q.start]
+            fact_common = dict(
+                start=q.start, end=q.end, text=q.text,
+                value=q.value * sign if sign < 0 else q.value,
+                value_high=(q.value_high * sign if (q.value_high is not None and sign < 0) else q.value_high),
+                unit=q.unit, qualifier=q.qualifier, kind=kind,
+                modality=self._modality(prefix), period=period_for(q.start, phrases), region=region,
+            )
+            items = self._shared_items(text, clause.start, sent.start, indicator) if ("均" in link or "都" in link) else []
+            if len(items) > 1:
+                for item in items:
+                    out.append(Fact(indicator=item, dimension=dimension, confidence=0.6, **fact_common))
+            else:
+                out.append(Fact(indicator=indicator or None, dimension=dimension, confidence=0.7 if indicator else 0.3, **fact_common))
+            if indicator and dimension is None:
+                last_indicator = indicator
+            elif dimension is not None:
+                last_indicator = indicator
+        return out
+
+    def _list_items(self, phrase: str) -> list[str]:
+        for sep in ("、", "和", "及"):
+            if sep in phrase:
+                parts = [p for p in phrase.replace("和", "、").replace("及", "、").split("、") if p]
+                return parts if len(parts) > 1 else []
+        return []
+
+    def _shared_items(self, text: str, clause_start: int, sent_start: int, last: str) -> list[str]:
+        """``宽带城区覆盖率、乡镇覆盖率均实现100%``: the 、-list before a shared value."""
+        items = [last] if last else []
+        pos = clause_start
+        while pos > sent_start and text[pos - 1] == "、":
+            s = pos - 1
+            while s > sent_start and text[s - 1] not in "，,；;：:。、\n":
+                s -= 1
+            phrase = text[s:pos - 1]
+            core, _ = self.indicators.split_lead(phrase)
+            if core:
+                items.insert(0, core)
+            pos = s
+        return items
+
+    def _modality(self, prefix: str) -> str:
+        # the clause chain before the value, within the sentence
+        return "target" if any(w in prefix for w in self.targets) else "actual"
+
+    def _region(self, article: Article, sentence: str) -> str:
+        region = article.region
+        for word, level in self.scope.levels.items():
+            if word in sentence:
+                return self.scope.resolve(word, region) or (region or "全国")
+        return region or "全国"

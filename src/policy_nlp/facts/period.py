@@ -1,0 +1,38 @@
+"""The period of a fact: the time phrase before it in the same sentence.
+
+Guidelines: a time phrase covers the quantities after it, across ；, until another time
+phrase; headings and earlier sentences do not supply one; a year after 较/比 is a
+comparison base, not a period.
+"""
+from __future__ import annotations
+
+from policy_nlp.facts.vocabulary import FactVocabulary
+
+
+def time_phrases(sentence: str, offset: int, vocab: FactVocabulary) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the time phrases in a sentence, offsets in the article."""
+    comparison = vocab.words("comparison")
+    out = []
+    for m in vocab.period_pattern.finditer(sentence):
+        s, e = m.span()
+        if s == e:
+            continue
+        if s > 0 and sentence[s - 1] in comparison:
+            continue  # 较2014年: a comparison base
+        if e < len(sentence) and sentence[e] in "前后" and not m.group().startswith("前"):
+            continue  # 2025年前: a deadline phrase, keep simple: treat as no period
+        if s > 0 and sentence[s - 1].isdigit():
+            continue
+        out.append((offset + s, offset + e, m.group()))
+    return out
+
+
+def period_for(position: int, phrases: list[tuple[int, int, str]]) -> str | None:
+    """The last time phrase that ends before the quantity."""
+    best = None
+    for s, e, text in phrases:
+        if e <= position:
+            best = text
+        else:
+            break
+    return best

@@ -1,0 +1,38 @@
+"""Cue words and time patterns of the fact component, read from resources/facts/."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from policy_nlp.resources import read_table, read_words, resource_path
+
+
+@dataclass(frozen=True)
+class FactVocabulary:
+    cues: dict[str, frozenset[str]]  # role -> words
+    dimensions: frozenset[str]
+    period_pattern: "regex.Pattern[str]"
+
+    def words(self, role: str) -> frozenset[str]:
+        return self.cues.get(role, frozenset())
+
+    @classmethod
+    def from_files(cls, cues: str | Path, dimensions: str | Path, periods: str | Path) -> "FactVocabulary":
+        roles: dict[str, set[str]] = defaultdict(set)
+        for row in read_table(cues):
+            roles[row["role"]].add(row["cue"])
+        pats = [row["pattern"] for row in read_table(periods)]
+        period = regex.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + ")")
+        return cls({k: frozenset(v) for k, v in roles.items()}, frozenset(read_words(dimensions)), period)
+
+
+@lru_cache(maxsize=None)
+def default_vocabulary() -> FactVocabulary:
+    base = ("facts",)
+    return FactVocabulary.from_files(
+        resource_path(*base, "cues.tsv"), resource_path(*base, "dimensions.txt"), resource_path(*base, "periods.tsv")
+    )

@@ -1,0 +1,108 @@
+"""The pipeline components, registered with ``@Language.factory``.
+
+Each component adapts one plain-Python extractor (structure, quantities, facts,
+entities) to the Doc: it reads what earlier components left on ``doc._``, calls the
+extractor with plain data, and writes records to ``doc._`` and spans to ``doc.spans``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from policy_nlp.pipeline.extensions import char_span, register_extensions
+from policy_nlp.records import Article
+
+register_extensions()
+
+
+def doc_tokens(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, jieba POS tag) per token, the form the extractors take."""
+    return [(t.idx, t.idx + len(t.text), t.tag_) for t in doc]
+
+
+def _spans(doc: Doc, key: str, records, label_of=lambda r: "") -> None:
+    group = []
+    for r in records:
+        span = char_span(doc, r.start, r.end, label_of(r))
+        if span is not None:
+            span._.record = r
+            group.append(span)
+    doc.spans[key] = group
+
+
+class SentenceComponent:
+    """Sentences and headings from the structure stage; for a bare text, split here."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from policy_nlp.structure import split_sentences
+
+        article = doc._.article
+        if article is None:
+            article = Article(source="<text>", source_path="<text>", article_index=0, text=doc.text)
+            article.sentences = split_sentences(doc.text)
+            doc._.article = article
+        elif not article.sentences:
+            article.sentences = split_sentences(article.text)
+        _spans(doc, "sentences", article.sentences, lambda s: "HEADING" if s.is_heading else "SENT")
+        return doc
+
+
+class QuantityComponent:
+    def __init__(self, units_path: str | None = None):
+        from policy_nlp.quantities import QuantityExtractor
+
+        self.extractor = QuantityExtractor(units_path=units_path) if units_path else QuantityExtractor()
+
+    def __call__(self, doc: Doc) -> Doc:
+        qs = self.extractor(doc.text)
+        doc._.quantities = qs
+        _spans(doc, "quantities", qs, lambda q: "QUANTITY")
+        return doc
+
+
+class FactComponent:
+    def __init__(self):
+        from policy_nlp.facts import FactBuilder
+
+        self.builder = FactBuilder()
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts = self.builder(doc._.article, doc_tokens(doc), doc._.quantities or [])
+        doc._.facts = facts
+        _spans(doc, "facts", facts, lambda f: f.kind.upper())
+        return doc
+
+
+class EntityComponent:
+    def __init__(self, model_path: str | None = None):
+        from policy_nlp.entities import EntityRules
+
+        self.rules = EntityRules()
+        self.model_path = model_path
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = doc._.article
+        ents = self.rules(doc.text, doc_tokens(doc), article.region if article else None)
+        doc._.entities = ents
+        _spans(doc, "entities", ents, lambda e: e.label)
+        return doc
+
+
+@Language.factory("policy_sentences")
+def make_sentences(nlp: Language, name: str) -> SentenceComponent:
+    return SentenceComponent()
+
+
+@Language.factory("policy_quantities", default_config={"units_path": None})
+def make_quantities(nlp: Language, name: str, units_path: str | None) -> QuantityComponent:
+    return QuantityComponent(units_path)
+
+
+@Language.factory("policy_facts")
+def make_facts(nlp: Language, name: str) -> FactComponent:
+    return FactComponent()
+
+
+@Language.factory("policy_entities", default_config={"model_path": None})
+def make_entities(nlp: Language, name: str, model_path: str | None) -> EntityComponent:
+    return EntityComponent(model_path)
