@@ -1,1 +1,120 @@
-"""entities"""
+"""Entity extraction: rule candidates (this package) -> classifier -> canonical names.
+
+Public API::
+
+    rules = EntityRules()                      # built once from resources/entities/
+    ents = rules(text, tokens, region)         # flat Entity mentions (source='rule')
+    cands = rules.candidates(text, tokens, region)   # every overlapping candidate, for a classifier
+    entities_to_gold(ents)                     # distinct (text, label) entries, gold format
+
+``tokens`` are ``(start, end, pos_tag)`` triples from jieba's tagger
+(:func:`tokens_from_tags` turns rjieba's ``(word, tag)`` pairs into them).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import re
+
+import regex
+
+from policy_nlp.entities.base import LABELS, Candidate, Context, tokens_from_tags, trie_pattern
+from policy_nlp.entities.gpe import GpeRule
+from policy_nlp.entities.initiative import InitiativeRule
+from policy_nlp.entities.lexicon import Lexicon
+from policy_nlp.entities.org import OrgRule
+from policy_nlp.entities.person import PersonRule
+from policy_nlp.entities.policy_doc import PolicyDocRule
+from policy_nlp.entities.resolve import company_aliases, resolve_canonicals, select_flat
+from policy_nlp.records import Entity
+
+__all__ = ["EntityRules", "Candidate", "entities_to_gold", "tokens_from_tags", "LABELS"]
+
+
+class EntityRules:
+    """All rule-based candidate generators, built once from the resource files.
+
+    ``resource_dir`` replaces the bundled vocabulary folder; ``extra`` adds user files per
+    vocabulary name (see :data:`policy_nlp.entities.lexicon.FILES`); ``division_table`` is a
+    CSV with ``adcode,name`` columns replacing the ``cpca`` adcode table. ``min_score`` is
+    the score below which a candidate is not returned by ``__call__`` (``candidates`` returns
+    them all).
+    """
+
+    def __init__(self, resource_dir: str | Path | None = None, extra: dict[str, list] | None = None,
+                 division_table: str | None = None, min_score: float = 0.5):
+        self.lexicon = Lexicon.load(resource_dir, extra)
+        self.gpe = GpeRule(self.lexicon, division_table)
+        self.org = OrgRule(self.lexicon)
+        self.person = PersonRule(self.lexicon)
+        self.initiative = InitiativeRule(self.lexicon)
+        self.policy_doc = PolicyDocRule(self.lexicon)
+        self.rules = [self.policy_doc, self.org, self.gpe, self.person, self.initiative]
+        self.min_score = min_score
+        self.company_words = self.lexicon.words("company_words")
+        self.place_names = set(self.gpe.full) | set(self.gpe.short)
+        heads = sorted(self.place_names | {"国务院", "中央", "中共中央", "自治区", "省", "市", "县", "区", "州", "旗", "乡", "镇"},
+                       key=len, reverse=True)
+        self.org.place_prefix = regex.compile("|".join(map(regex.escape, heads)))
+        self.org.place_names = self.place_names
+
+    def candidates(self, text: str, tokens: list[tuple[int, int, str]], region: str | None = None) -> list[Candidate]:
+        """Every candidate of every rule, overlapping, with rule names and features."""
+        return self._candidates(Context(text, tokens, region))
+
+    def _candidates(self, ctx: Context) -> list[Candidate]:
+        out: list[Candidate] = []
+        for r in self.rules:
+            out.extend(r(ctx))
+        return out
+
+    def _alias_mentions(self, text: str, kept: list[Candidate], ctx: Context) -> list[Candidate]:
+        """Mentions of short company names derived from full names the text gives."""
+        aliases: dict[str, str] = {}
+        for c in kept:
+            if c.label == "ORG" and c.text.endswith(("公司", "集团")) and len(c.text) >= 6:
+                for a in company_aliases(c.text, self.place_names, self.company_words):
+                    if len(a) >= 3 and a not in self.company_words:
+                        aliases.setdefault(a, c.text)
+        if not aliases:
+            return []
+        pat = re.compile(trie_pattern(aliases))
+        out = []
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if len(m.group()) == 2 and (s not in ctx.tok_start_at or e not in ctx.tok_end_at):
+                continue
+            out.append(Candidate(s, e, m.group(), "ORG", None, aliases[m.group()], "rule", 0.7,
+                                 rule="org.alias", priority=1, features={"alias_of": aliases[m.group()]}))
+        return out
+
+    def resolve(self, text: str, tokens, region, cands: list[Candidate], ctx: Context | None = None) -> list[Candidate]:
+        """Flat mentions from overlapping candidates (a classifier may rescore ``cands`` first)."""
+        kept = select_flat(cands, self.min_score, len(text))
+        ctx = ctx or Context(text, tokens, region)
+        extra = self._alias_mentions(text, kept, ctx)
+        if extra:
+            kept = select_flat(kept + extra, self.min_score, len(text))
+        resolve_canonicals(kept)
+        return kept
+
+    def __call__(self, text: str, tokens: list[tuple[int, int, str]], region: str | None = None) -> list[Entity]:
+        ctx = Context(text, tokens, region)
+        cands = self._candidates(ctx)
+        return list(self.resolve(text, tokens, region, cands, ctx))
+
+
+def entities_to_gold(entities: Iterable[Entity]) -> list[dict]:
+    """Distinct (text, label) entries in the gold format, in order of first mention."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for e in entities:
+        key = (e.text, e.label)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"text": e.text, "label": e.label,
+                    "subtype": e.subtype if e.label == "INITIATIVE" else None,
+                    "canonical": e.canonical or e.text})
+    return out

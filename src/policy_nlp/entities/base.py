@@ -94,3 +94,31 @@ def tokens_from_tags(pairs) -> list[tuple[int, int, str]]:
         out.append((pos, pos + n, t))
         pos += n
     return out
+
+
+def trie_pattern(words) -> str:
+    """A regex alternation for many literal words, factored as a trie (longest match first).
+
+    A flat ``a|b|c…`` of thousands of names makes the regex engine try every branch at
+    every position; the trie form tries one branch per character, so scanning stays linear.
+    """
+    import regex as _re
+
+    trie: dict = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [(_re.escape(ch) + build(child)) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return build(trie)

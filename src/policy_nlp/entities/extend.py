@@ -12,13 +12,24 @@ from __future__ import annotations
 from policy_nlp.entities.base import HARD_BOUNDARY, Context
 
 STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o",
-                       "w", "x", "q", "mq", "t", "tg", "f", "z", "zg", "k", "h"})
+                       "w", "x", "q", "mq", "t", "tg", "f", "z", "k", "h"})
 COORD = frozenset({"和", "与"})
+# organs written side by side without a conjunction (河北省委省政府): a name never grows over them
+TOP_ORGANS = frozenset({"党委", "政府", "省委", "市委", "区委", "县委", "州委", "人民政府", "省政府", "市政府",
+                        "区政府", "县政府", "州政府", "党中央", "国务院", "中央"})
+_ADVERB_STARTS = ("大力", "大幅", "全面", "积极", "进一步", "加快", "不断", "切实", "持续", "努力", "深入", "认真")
+# verbs that govern a name and are never its first word (推进|新一轮技术改造专项行动)
+LEAD_VERBS = frozenset({"推进", "建设", "新建", "优化", "健全", "完善", "加强", "强化", "打造", "构建", "推动", "实施",
+                        "开展", "助力", "运用", "共创", "服务保障", "扩建", "改建", "启动", "深化", "落实"})
+LEADING_JUNK = set("据在对将把被向从让使给就由")
+TOP_ORGAN_ENDS = ("党委", "政府", "省委", "市委", "区委", "县委", "州委", "党中央", "国务院")
 
 
 def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[str], *,
                 max_tokens: int = 8, max_chars: int = 24, allow_numbers: bool = False,
-                stop_after: set[str] | None = None, suffix_ends: tuple[str, ...] = ()) -> int:
+                stop_after: set[str] | None = None, suffix_ends: tuple[str, ...] = (),
+                head_is_top: bool = False, allow_coord: bool = True,
+                stop_ends: tuple[str, ...] = (), permissive: bool = False, glued_place=None) -> int:
     """New start offset for a name whose head begins at ``start``."""
     text = ctx.text
     cur = start
@@ -32,13 +43,18 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
         w = text[s:e]
         if not w or any(ch in HARD_BOUNDARY for ch in w) or w.isspace():
             break
-        if w in boundary:
-            break
         if start - s > max_chars:
             break
+        if glued_place is not None and len(w) > 1 and w[0] in LEADING_JUNK and glued_place(w[1:]):
+            cur = s + 1  # 会议由区|交通运输厅: the segmenter glued a preposition to a place word
+            break
+        if head_is_top and w.endswith(TOP_ORGAN_ENDS):
+            break  # 河北省委|省政府: two organs side by side
+        if stop_ends and w.endswith(stop_ends):
+            break  # 雄安云网科技有限公司|信息系统部: a company's team is not a new name
         if w in COORD:
             # 经济和信息化厅: a short coordination right before the head
-            if since_coord > 2 or j == 0:
+            if not allow_coord or since_coord > 2 or j == 0 or ctx.tag(j - 1) == "nt":
                 break
             left = ctx.word(j - 1)
             if left in boundary or any(ch in HARD_BOUNDARY for ch in left) or (suffix_ends and left.endswith(suffix_ends)):
@@ -46,14 +62,22 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
             cur = s
             steps += 1
             continue
+        if w in boundary and not (w in name_verbs and tag.startswith("v")):
+            break
+        if permissive and w not in boundary and tag not in ("p", "u", "uj", "ul", "c", "r", "x", "ad", "d", "t"):
+            cur = s  # company names: 西藏|中|材|祁连山|水泥有限公司
+            steps += 1
+            continue
         if tag in STOP_TAGS and tag != "x":
+            break
+        if tag in ("ad", "i") or (tag == "l" and w.startswith(_ADVERB_STARTS)):
             break
         if tag == "x" and not w.isascii():
             break
         if tag in ("m", "mq") or (tag == "m"):
             if not allow_numbers:
                 break
-        if tag.startswith("v") and tag not in ("vn",) and w not in name_verbs:
+        if tag.startswith("v") and tag not in ("vn", "vg") and w not in name_verbs:
             break
         if tag == "c":
             break
@@ -65,6 +89,21 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
         cur = s
         steps += 1
         since_coord += 1
+    # a function character glued to the first token by the segmenter (据|雄安云网)
+    if cur < start and text[cur] in LEADING_JUNK and ctx.tok_start_at.get(cur) is not None:
+        j = ctx.tok_start_at[cur]
+        if ctx.tokens[j][1] - cur > 1:
+            cur += 1
+    # never start on a governing verb kept only because it can also stand inside a name
+    while cur < start:
+        j = ctx.tok_start_at.get(cur)
+        if j is None or ctx.tokens[j][1] >= start:
+            break
+        w = ctx.word(j)
+        if (w in boundary or w in LEAD_VERBS) and (ctx.tag(j).startswith("v") or w in LEAD_VERBS):
+            cur = ctx.tokens[j][1]
+        else:
+            break
     # never start on a coordination word
     while cur < start:
         j = ctx.tok_start_at.get(cur)

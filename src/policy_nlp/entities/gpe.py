@@ -23,7 +23,7 @@ from pathlib import Path
 
 import regex
 
-from policy_nlp.entities.base import Candidate, Context
+from policy_nlp.entities.base import Candidate, Context, trie_pattern
 from policy_nlp.entities.lexicon import Lexicon
 from policy_nlp.geo import provinces
 
@@ -96,7 +96,7 @@ class GpeRule:
         rows = list(division_rows(division_table))
         rows += [(r["name"], r.get("level", "county"), r.get("province", "")) for r in lex["division_aliases"]]
         for name, level, _prov in rows:
-            if level == "province":
+            if level == "province" or len(name) < 2 or name in stop:
                 continue
             self.full.setdefault(name, (name, level))
             s = short_form(name, level)
@@ -111,7 +111,13 @@ class GpeRule:
             self.full.pop(w, None)
             self.short.pop(w, None)
         names = sorted(set(self.full) | set(self.short), key=len, reverse=True)
-        self.pattern = regex.compile("|".join(map(regex.escape, names)))
+        # names are looked up at token starts by their first two characters: one dict probe
+        # per token (a big regex alternation costs far more per character)
+        by2: dict[str, set[int]] = {}
+        for nm in names:
+            if len(nm) >= 2:
+                by2.setdefault(nm[:2], set()).add(len(nm))
+        self.by_first2 = {k: sorted(v, reverse=True) for k, v in by2.items()}
         abbr = {}
         for p in table.provinces:
             for a in p.abbreviations:
@@ -134,19 +140,36 @@ class GpeRule:
             blocked = [m.span() for m in self.fixed.finditer(text)]
         out: list[Candidate] = []
         matches = []
-        for m in self.pattern.finditer(text):
-            s, e = m.span()
-            w = m.group()
+        full, short, by2 = self.full, self.short, self.by_first2
+        last_end = 0
+        for s, _e, _t in ctx.tokens:
+            if s < last_end:
+                continue
+            lens = by2.get(text[s:s + 2])
+            if lens is None:
+                continue
+            w = None
+            for n in lens:
+                cand = text[s:s + n]
+                if cand in full or cand in short:
+                    w = cand
+                    break
+            if w is None:
+                continue
+            e = s + len(w)
+            last_end = e
             if w in self.full:
                 canon, level = self.full[w]
                 matches.append([s, e, canon, level, "full"])
             else:
                 canon, level = self.short[w]
-                if s not in ctx.tok_start_at or e not in ctx.tok_end_at:
+                if e not in ctx.tok_end_at:
                     continue
                 if level == "county":
                     i = ctx.tok_start_at[s]
-                    if ctx.tag(i) != "ns" or ctx.tokens[i][1] != e:
+                    # a county short form needs the place tag, or a place name right before it (廊坊固安)
+                    if (ctx.tag(i) != "ns" or ctx.tokens[i][1] != e) and not (
+                            matches and matches[-1][1] == s and matches[-1][3] in ("province", "city")):
                         continue
                 matches.append([s, e, canon, level, "short"])
         # chain full names written together (山南市乃东区), then a locality (…幸福社区)

@@ -35,6 +35,7 @@ FILES = {
     "company_words": ("company_words.txt", "words"),
     "division_aliases": ("division_aliases.tsv", "table"),
     "gpe_fixed_terms": ("gpe_fixed_terms.txt", "words"),
+    "org_generic": ("org_generic.txt", "words"),
 }
 
 

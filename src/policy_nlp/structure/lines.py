@@ -7,6 +7,7 @@ of the same shapes; keeping the predicates here means the four stages agree on w
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from policy_nlp.geo import provinces
@@ -39,8 +40,16 @@ def core_last(line: str) -> str:
 
 
 def ends_final(line: str) -> bool:
-    """True when the line stops at a sentence or clause end (。！？；：…)."""
-    return core_last(line) in FINAL
+    """True when the line stops at a sentence or clause end (。！？；：…), also when a
+    bracketed note follows that end ("…。（生态环境部指导）"), or the line is a photo credit."""
+    if core_last(line) in FINAL:
+        return True
+    tail = line[-80:].rstrip()
+    if tail.endswith(("）", ")")):
+        i = max(tail.rfind("（"), tail.rfind("("))
+        if i > 0 and core_last(tail[:i]) in FINAL:
+            return True
+    return vocab().patterns["photo_credit"].search(tail) is not None
 
 
 def has_cjk(text: str) -> bool:
@@ -75,7 +84,7 @@ def is_title_like(line: str, max_chars: int | None = None) -> bool:
         return False
     if not has_cjk(line) or is_bracketed(line) or line.startswith("附件"):
         return False
-    if starts_with_marker(line):
+    if starts_with_marker(line) or vocab().patterns["credit_line"].fullmatch(line):
         return False
     return header_kind(line) is None
 
@@ -84,7 +93,7 @@ def _position_line_re() -> re.Pattern[str]:
     v = vocab()
     return re.compile(
         rf"(?P<org>[^\s，。；：]{{0,30}}?)(?P<pos>{v.position_re.pattern})\s*"
-        r"(?P<name>[\u3400-\u9fff·•]{1,6}(?:\s{1,2}[\u3400-\u9fff·•]{1,4})?)"
+        r"(?P<name>[\u3400-\u9fff·•]{1,12}(?:\s{1,2}[\u3400-\u9fff·•]{1,4})?)"
     )
 
 
@@ -102,7 +111,7 @@ def position_line(line: str) -> re.Match[str] | None:
     if m is None:
         return None
     name = re.sub(r"\s+", "", m.group("name"))
-    return m if 2 <= len(name) <= 8 else None
+    return m if 2 <= len(name) <= 12 else None
 
 
 _STRONG_GOV_END = re.compile(r"(?:厅|人民政府|办公厅|委员会|部|局|委)$")
@@ -126,9 +135,14 @@ def is_org_line(line: str) -> bool:
 
 def header_kind(line: str) -> HeaderKind | None:
     """Which kind of header line this is (date/venue line, byline, source, document number...),
-    or None for ordinary text."""
+    or None for ordinary text. Every stage asks this of the same short lines, hence the cache."""
     if len(line) > 80:
         return None
+    return _header_kind_short(line)
+
+
+@lru_cache(maxsize=8192)
+def _header_kind_short(line: str) -> HeaderKind | None:
     p = vocab().patterns
     for kind in ("venue_date", "bracketed_date", "plain_date", "time_line", "source_line", "doc_number"):
         if p[kind].fullmatch(line):

@@ -34,6 +34,7 @@ class Vocab:
     heading_start: re.Pattern[str]  # any heading marker at a line start
     patterns: dict[str, re.Pattern[str]]
     positions: dict[str, str]  # position word -> implied org ("" none, "=X" whole name, else suffix)
+    position_levels: dict[str, str]  # position word -> level word standing for its place (省长 -> 省)
     position_re: re.Pattern[str]
     org_suffix_re: re.Pattern[str]  # an org suffix at the end of a string
     national_prefix_re: re.Pattern[str]
@@ -62,7 +63,8 @@ def vocab() -> Vocab:
     )
     heading_start = re.compile("|".join(f"(?:{h.pattern.pattern})" for h in headings))
     patterns = {r["name"]: re.compile(r["pattern"]) for r in read_table(_path("patterns.tsv"))}
-    positions = {r["position"]: r.get("implied_org", "") for r in read_table(_path("positions.tsv"))}
+    position_rows = read_table(_path("positions.tsv"))
+    positions = {r["position"]: r.get("implied_org", "") for r in position_rows}
     newspapers = {r["name"]: r.get("scope", "") for r in read_table(_path("newspapers.tsv"))}
     columns = {r["column"]: r.get("newspaper", "") for r in read_table(_path("news_columns.tsv"))}
     settings = {r["key"]: r.get("value", "") for r in read_table(_path("defaults.tsv"))}
@@ -71,6 +73,7 @@ def vocab() -> Vocab:
         heading_start=heading_start,
         patterns=patterns,
         positions=positions,
+        position_levels={r["position"]: r.get("level", "") for r in position_rows if r.get("level")},
         position_re=re.compile(_alternation(list(positions))),
         org_suffix_re=re.compile(f"(?:{_alternation(read_words(_path('org_suffixes.txt')))})$"),
         national_prefix_re=re.compile(f"^(?:{_alternation(read_words(_path('national_org_prefixes.txt')))})"),

@@ -1,0 +1,233 @@
+"""Find quantity spans in a text and keep those that state the size of something.
+
+The regex proposes candidates; the rules here reject what the annotation guidelines say is
+not a quantity: dates and periods (2019年, 前5个月), ordinals and ranks (第三, 前30, 一期),
+list markers (一是, （一）, 1.), numbers inside names and codes (5G, IPv6, 4K), phone numbers
+and other digit codes, indefinite determiners (一家企业), and lone numeral characters that
+are part of words (四川, 陆地, 一看). A lone numeral with nothing around it (“五”) is a number.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import regex
+
+from policy_nlp.records import Quantity
+
+from .numerals import CN_DIGITS, FINANCIAL, to_number
+from .parser import Reading, SpanParser
+from .patterns import build_pattern
+from .vocabulary import Vocabulary, default_paths, load_vocabulary
+
+PathLike = str | Path
+
+#: 前 + number is a rank (前30, 前三), except in these words ending in 前 (目前30%).
+_NOT_RANK = frozenset(
+    "目前 当前 此前 之前 以前 提前 日前 年前 空前 超前 向前 事前 会前 节前 赛前 史前 眼前 跟前 "
+    "面前 生前 先前 从前 战前 上前 月前 天前 周前 届前".split()
+)
+#: Words whose nearness makes a long digit string a phone, fax or code number.
+_CODE_WORDS = regex.compile(r"电话|传真|热线|手机|邮编|编号|代码|号码|QQ|微信|账号|帐号|信箱|电邮|举报")
+#: After a lone numeral these characters start a new word or clause (这是五那是四, “一”和“五”).
+_FREE_NEXT = frozenset("的和与或不却而这那")
+_LIST_OPEN = frozenset("（([【〔")
+_LIST_CLOSE = frozenset("）)]】〕")
+_LIST_BREAK = frozenset("\n\r\t 　。；;：:！!？?）)】]，,")
+_COMPARATIVE_GAP = regex.compile(r"[ \t]*+(?:[,，][ \t]*+)?(?:并且|并|且|而且|的同时|同时|而)?[ \t]*+")
+_LEADING_MULTIPLIERS = frozenset("百佰千仟万萬亿億兆")
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+def _as_paths(value: PathLike | Sequence[PathLike] | None, default: Path, extend: bool) -> tuple[str, ...]:
+    if value is None:
+        return (str(default),)
+    items = [value] if isinstance(value, (str, Path)) else list(value)
+    return ((str(default),) if extend else ()) + tuple(str(p) for p in items)
+
+
+@lru_cache(maxsize=8)
+def _compiled(vocab: Vocabulary) -> regex.Pattern:
+    return build_pattern(vocab)
+
+
+class QuantityExtractor:
+    """Text -> sorted list of :class:`~policy_nlp.records.Quantity`.
+
+    Each vocabulary argument is a TSV path (or several) in the format of the bundled file of
+    the same name under ``policy_nlp/resources/quantities/``. By default the given files
+    *extend* the bundled ones; pass ``extend=False`` to replace them.
+    """
+
+    def __init__(
+        self,
+        units: PathLike | Sequence[PathLike] | None = None,
+        multipliers: PathLike | Sequence[PathLike] | None = None,
+        qualifiers: PathLike | Sequence[PathLike] | None = None,
+        lexicon: PathLike | Sequence[PathLike] | None = None,
+        *,
+        extend: bool = True,
+    ) -> None:
+        d = default_paths()
+        self.vocabulary = load_vocabulary(
+            _as_paths(units, d["units"], extend),
+            _as_paths(multipliers, d["multipliers"], extend),
+            _as_paths(qualifiers, d["qualifiers"], extend),
+            _as_paths(lexicon, d["lexicon"], extend),
+        )
+        self._pattern = _compiled(self.vocabulary)
+        self._parser = SpanParser(self.vocabulary)
+
+    def __call__(self, text: str) -> list[Quantity]:
+        if not text:
+            return []
+        found: list[Quantity] = []
+        for m in self._pattern.finditer(text):
+            if m.group("skip") is not None:
+                continue
+            reading = self._parser.read(m)
+            if reading is None:
+                reading = self._shorter(text, m)
+            if reading is None or not self._is_quantity(text, reading):
+                continue
+            found.append(self._record(text, reading))
+        return _merge_comparatives(text, found)
+
+    # ------------------------------------------------------------------------------
+    def _shorter(self, text: str, m: regex.Match) -> Reading | None:
+        """五十千: when a numeral does not parse, retry without its last multiplier(s)."""
+        if m.group("num") is None or m.group("num2") or m.group("bnum"):
+            return None
+        start, end = m.start("num"), m.end("num")
+        for cut in range(1, 3):
+            stop = end - cut
+            if stop <= start or text[stop] not in self._parser.multipliers:
+                return None
+            sub = self._pattern.match(text, start, stop)
+            if sub is not None and sub.group("skip") is None and sub.group("num"):
+                reading = self._parser.read(sub)
+                if reading is not None:
+                    return reading
+        return None
+
+    def _record(self, text: str, r: Reading) -> Quantity:
+        return Quantity(
+            text=text[r.start:r.end],
+            start=r.start,
+            end=r.end,
+            value=to_number(r.value),
+            value_high=to_number(r.high) if r.high is not None else None,
+            unit=r.unit,
+            qualifier=r.qualifier,
+        )
+
+    def _is_quantity(self, text: str, r: Reading) -> bool:
+        if r.unit_kind in ("period", "ordinal"):
+            return False
+        n = len(text)
+        prev = text[r.start - 1] if r.start > 0 else ""
+        nxt = text[r.end] if r.end < n else ""
+        core = "".join(c for c in r.numeral if c not in " \t")
+        if prev == "第":
+            return False
+        if prev == "前" and text[max(0, r.start - 2):r.start] not in _NOT_RANK:
+            return False
+        if prev.isascii() and prev.isalpha() or nxt.isascii() and (nxt.isalnum() or nxt == "_"):
+            return False  # part of a code or name: IPv6, 5G, 3D
+        if core.isascii() and core[-1:] == "K" and len(core) == 2:
+            return False  # 4K, 8K: video resolutions
+        if r.form in ("num", "range"):
+            if not self._plain_number_ok(text, r, core, prev, nxt):
+                return False
+        return True
+
+    def _plain_number_ok(self, text: str, r: Reading, core: str, prev: str, nxt: str) -> bool:
+        digits = core.translate(_FULL)
+        if digits.isdigit() and digits.isascii():
+            if len(digits) > 1 and digits[0] == "0":
+                return False  # area codes, ids
+            if r.unit is None and len(digits) >= 11:
+                return False  # phone numbers, ids
+            if len(digits) >= 5 and _CODE_WORDS.search(text, max(0, r.start - 8), r.start):
+                return False
+        # dotted sequences (2222.2222.22, 2019.3.5, 1.2.3) are versions or dates
+        if r.end + 1 < len(text) and nxt and nxt in ".．" and text[r.end + 1].translate(_FULL).isdigit():
+            return False
+        if r.start >= 2 and prev and prev in ".．" and text[r.start - 2].translate(_FULL).isdigit():
+            return False
+        if r.form == "range" and r.unit is None and r.high is not None:
+            if _YEAR.fullmatch(digits) and 1900 <= r.high <= 2100:
+                return False  # 2019-2020: a year range
+        # list markers: （一）, 一、, 1. at the start of a clause
+        if r.unit is None and r.qualifier == "exact":
+            if prev and nxt and prev in _LIST_OPEN and nxt in _LIST_CLOSE:
+                return False
+            if nxt and (nxt in "、．" or (nxt == "." and not text[r.end + 1:r.end + 2].isdigit())) and (
+                prev == "" or prev in _LIST_BREAK
+            ):
+                return False
+        first = core[:1]
+        if first in _LEADING_MULTIPLIERS and not (len(core) > 1 and (core[1] in CN_DIGITS)):
+            if not (len(core) == 1 and r.qualifier == "at_least"):
+                return False  # 千万 (adverb), 百亿企业 (a size class), 万 alone
+        single = len(core) == 1 and (core in CN_DIGITS or core in "十拾")
+        if single:
+            isolated = (prev == "" or not (_is_cjk(prev) or prev.isalnum()) or prev == "是") and (
+                nxt == "" or not (_is_cjk(nxt) or nxt.isalnum()) or nxt in _FREE_NEXT
+            )
+            if core in FINANCIAL:
+                return isolated and r.unit is None
+            if r.unit is None and r.qualifier == "exact" and not r.has_multiplier_or_unit:
+                return isolated
+            if core == "一" and r.unit_kind == "measure" and r.qualifier == "exact":
+                # 一家企业, 一位老师: an indefinite determiner, unless nothing follows (一只)
+                if nxt and _is_cjk(nxt) and nxt not in CN_DIGITS:
+                    return False
+        return True
+
+
+_FULL = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def _merge_comparatives(text: str, found: list[Quantity]) -> list[Quantity]:
+    """大于10小于20, 1000以上，1500以下, 最多100最少20: one bound each side -> one range."""
+    if len(found) < 2:
+        return found
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        if i + 1 < len(found):
+            b = found[i + 1]
+            pair = {a.qualifier, b.qualifier}
+            if (
+                pair == {"at_least", "at_most"}
+                and a.value_high is None
+                and b.value_high is None
+                and (a.unit == b.unit or a.unit is None or b.unit is None)
+                and _COMPARATIVE_GAP.fullmatch(text, a.end, b.start)
+            ):
+                lo, hi = (a, b) if a.qualifier == "at_least" else (b, a)
+                if lo.value < hi.value:
+                    out.append(
+                        Quantity(
+                            text=text[a.start:b.end],
+                            start=a.start,
+                            end=b.end,
+                            value=lo.value,
+                            value_high=hi.value,
+                            unit=a.unit or b.unit,
+                            qualifier="exact",
+                        )
+                    )
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out

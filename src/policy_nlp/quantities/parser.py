@@ -1,0 +1,315 @@
+"""A matched candidate span -> value, value_high, unit and qualifier.
+
+The regex (``patterns.py``) decides *where* a quantity may be; this module decides *what*
+it says, following the annotation guidelines: multipliers fold into the value (万千瓦时 ->
+千瓦时 ×10^4), percentages stay in percent (百分之三十五 -> 35, 五成 -> 50, 千分之四 -> 0.4,
+2/3 -> 66.67, 一半 -> 50), ranges give value + value_high, qualifier words give the class.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import regex
+
+from .numerals import CN_DIGITS, ONE, TEN, ZERO, arabic_value, parse_numeral
+from .vocabulary import Vocabulary
+
+HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+_HALF = Decimal("0.5")
+_SPACES = regex.compile(r"[ \t]+")
+
+
+@dataclass(slots=True)
+class Reading:
+    """What one candidate says, before context rules decide whether it is a quantity."""
+
+    start: int
+    end: int
+    value: Decimal
+    high: Decimal | None
+    unit: str | None
+    unit_kind: str | None
+    qualifier: str
+    form: str  # num | range | pct | fraction | zhe | cheng | half
+    numeral: str  # the main numeral as written (for context rules)
+    numeral_start: int
+    numeral_end: int
+    has_multiplier_or_unit: bool
+
+
+class SpanParser:
+    """Interprets matches of the pattern built from the same Vocabulary."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.units = vocab.unit_by_surface()
+        self.qualifiers = vocab.qualifier_by_word()
+        self.multipliers = {m.word: (m.factor, m.rank) for m in vocab.multipliers}
+
+    # -- numbers ---------------------------------------------------------------------
+    def numeral(self, text: str | None):
+        if not text:
+            return None
+        return parse_numeral(text, self.multipliers)
+
+    def single(self, text: str | None) -> Decimal | None:
+        got = self.numeral(text)
+        if got is None or got[1] is not None:
+            return None
+        return got[0]
+
+    @staticmethod
+    def _negative(sign: str | None) -> bool:
+        return bool(sign) and sign not in ("+",)
+
+    @staticmethod
+    def _percent_of(nom: Decimal, den: Decimal) -> Decimal:
+        """A fraction in percent; a non-terminating one is rounded to 2 places (2/3 -> 66.67)."""
+        exact = nom * HUNDRED / den
+        if (exact * 10**8) == (exact * 10**8).to_integral_value():
+            return exact.normalize() if exact != exact.to_integral_value() else exact.to_integral_value()
+        return exact.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+    # -- the match ---------------------------------------------------------------------
+    def read(self, m: regex.Match) -> Reading | None:
+        try:
+            return self._read(m)
+        except (InvalidOperation, ZeroDivisionError, OverflowError, ValueError):
+            return None
+
+    def _unit(self, m: regex.Match) -> tuple[str | None, str | None, Decimal]:
+        if m.group("unit") is None:
+            return None, None, ONE
+        u1 = m.group("u1")
+        key = _SPACES.sub("", u1)
+        info = self.units.get(key)
+        if info is None:  # the spaced 个 百 分 点 form
+            unit, kind, factor = "个百分点", "percent", ONE
+        else:
+            unit, kind, factor = info.unit, info.kind, info.factor
+        if m.group("u2"):
+            u2 = self.units[m.group("u2")]
+            unit = f"{unit}/{m.group('u2m') or ''}{u2.unit}"
+        if m.group("u3"):
+            unit = f"{unit}（{self.units[m.group('u3')].unit}）"
+        return unit, kind, factor
+
+    def _read(self, m: regex.Match) -> Reading | None:
+        unit, unit_kind, unit_factor = self._unit(m)
+        high: Decimal | None = None
+        inner = False
+        has_mult = False
+        form = "num"
+        num_group = "num"
+        if m.group("pct"):
+            form, num_group = "pct", "pnum"
+            if m.group("pnum") == "百":
+                got = (HUNDRED, None, False)
+            else:
+                got = self.numeral(m.group("pnum"))
+            if got is None:
+                return None
+            den = self.single(_SPACES.sub("", m.group("pct"))[:-2]) or self._bare_power(m.group("pct"))
+            if not den:
+                return None
+            value, high, inner = got[0] * HUNDRED / den, (got[1] * HUNDRED / den if got[1] is not None else None), got[2]
+            if self._negative(m.group("psign")):
+                value = -value
+            unit, unit_kind, unit_factor = "%", "percent", ONE
+        elif m.group("den"):
+            form, num_group = "fraction", "den"
+            den, nom = self.single(m.group("den")), self.single(m.group("nom"))
+            if den is None or nom is None or den == 0:
+                return None
+            if m.group("nsign"):
+                nom = -nom
+            whole = self.single(m.group("whole")) if m.group("whole") else None
+            if m.group("whole") and whole is None:
+                return None
+            value, unit, unit_kind = self._fraction(whole, nom, den, unit, unit_kind)
+        elif m.group("sa"):
+            form, num_group = "fraction", "sa"
+            a, b = arabic_value(m.group("sa")), arabic_value(m.group("sb"))
+            if a is None or b is None or b == 0:
+                return None
+            whole = arabic_value(m.group("swhole")) if m.group("swhole") else None
+            value, unit, unit_kind = self._fraction(whole, a, b, unit, unit_kind)
+        elif m.group("zhe"):
+            form, num_group = "zhe", "zhe"
+            value = self._discount(m.group("zhe"))
+            if value is None:
+                return None
+            unit, unit_kind = "%", "percent"
+        elif m.group("duizhe"):
+            form, num_group, value = "half", "duizhe", Decimal(50)
+            unit, unit_kind = "%", "percent"
+        elif m.group("half"):
+            form, num_group = "half", "half"
+            kind = m.group("halfw")
+            value = Decimal(50) if kind in ("百", "折") else Decimal(5)
+            if kind != "百":
+                unit, unit_kind = "%", "percent"
+        elif m.group("yiban"):
+            form, num_group, value = "half", "yiban", Decimal(50)
+            unit, unit_kind = "%", "percent"
+        else:
+            got = self.numeral(m.group("num"))
+            if got is None:
+                return None
+            value, high, inner = got
+            num_text = m.group("num")
+            has_mult = any(c in self.multipliers for c in num_text)
+            if m.group("exp"):
+                value = self._exponent(value, m.group("exp"))
+                if value is None:
+                    return None
+            if self._negative(m.group("sign")):
+                value = -value
+                if high is not None:
+                    high = -high
+            if m.group("cheng") is not None:
+                form = "cheng"
+                tenth = m.group("cheng2")
+                value = value * TEN + (Decimal(5) if tenth == "半" else Decimal(CN_DIGITS[tenth]) if tenth else ZERO)
+                unit, unit_kind, unit_factor = "%", "percent", ONE
+            elif m.group("num2"):
+                got2 = self.numeral(m.group("num2"))
+                if got2 is None or high is not None:
+                    return None
+                high = got2[1] if got2[1] is not None else got2[0]
+                if self._negative(m.group("sign2")):
+                    high = -high
+                form = "range"
+                u1 = m.group("unit1")
+                if u1:
+                    info = self.units.get(u1)
+                    canon = info.unit if info else "%"
+                    if unit is None:
+                        unit, unit_kind = canon, (info.kind if info else "percent")
+                        unit_factor = info.factor if info else ONE
+                    elif canon != unit:
+                        return None
+                if high <= value:
+                    return None
+            elif m.group("bnum"):
+                high = self.single(m.group("bnum"))
+                if high is None or high <= value:
+                    return None
+                form = "range"
+        if unit_kind is not None or has_mult:
+            has_mult = True
+        value = value * unit_factor
+        if high is not None:
+            high = high * unit_factor
+        if m.group("uhalf"):
+            value += _HALF
+        if unit is None and m.group("cur"):
+            unit, unit_kind = ("美元" if m.group("cur") in "$＄" else "元"), "currency"
+        if form in ("pct", "fraction", "zhe", "half") and self._negative(m.group("sign")):
+            value = -value  # the num branch applied its sign already
+
+        qualifier = self._qualifier(m, inner or bool(m.group("mid")) or bool(m.group("mid1")))
+        start = m.start("pre") if m.group("pre") and self._pre_in_text(m) else m.start(num_group)
+        if m.group("sign") and m.start("sign") < start:
+            start = m.start("sign")
+        if m.group("cur") and m.start("cur") < start:
+            start = m.start("cur")
+        if m.group("pre") and not self._pre_in_text(m):
+            start = max(start, m.end("pre"))
+        end = m.end()
+        if form == "pct" and m.start("pct") < start:
+            start = m.start("pct")
+        if m.group("yiban") and m.group("yiban")[0] in "过過":
+            qualifier = "at_least"
+        return Reading(
+            start=start,
+            end=end,
+            value=value,
+            high=high,
+            unit=unit,
+            unit_kind=unit_kind,
+            qualifier=qualifier,
+            form=form,
+            numeral=m.group(num_group),
+            numeral_start=m.start(num_group),
+            numeral_end=m.end(num_group),
+            has_multiplier_or_unit=has_mult,
+        )
+
+    def _pre_in_text(self, m: regex.Match) -> bool:
+        q = self.qualifiers.get(m.group("pre"))
+        return q is None or q.in_text
+
+    def _qualifier(self, m: regex.Match, inner: bool) -> str:
+        post = m.group("post")
+        if post:
+            q = self.qualifiers.get(post.strip(" \t"))
+            if q:
+                return q.cls
+        if inner:
+            return "at_least"
+        pre = m.group("pre")
+        if pre:
+            q = self.qualifiers.get(pre)
+            if q:
+                return q.cls
+        return "exact"
+
+    def _bare_power(self, pct: str) -> Decimal | None:
+        """百分之/千分之/万分之/百万分之: the denominator written without a leading digit."""
+        word = _SPACES.sub("", pct)[:-2]
+        value = ONE
+        for c in word:
+            if c not in self.multipliers:
+                return None
+            value *= self.multipliers[c][0]
+        return value
+
+    def _fraction(self, whole, nom, den, unit, unit_kind):
+        """Proper fractions are shares -> percent; mixed and improper ones are plain numbers."""
+        if whole is None and abs(nom) <= abs(den) and unit is None:
+            return self._percent_of(nom, den), "%", "percent"
+        value = nom / den
+        if whole is not None:
+            value = whole + value if whole >= 0 else whole - value
+        return value, unit, unit_kind
+
+    @staticmethod
+    def _discount(text: str) -> Decimal | None:
+        """打折: 九折 = 90%, 五五折 = 55%, 9.9折 = 99%, 75折 = 75%."""
+        digits = []
+        point = False
+        for c in text:
+            if c in " \t":
+                continue
+            if c in ".．点點":
+                point = True
+                continue
+            d = CN_DIGITS.get(c)
+            if d is None:
+                d = int(c.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+            digits.append(d)
+        if not digits or digits[0] == 0:
+            return None
+        if len(digits) == 1:
+            return Decimal(digits[0] * 10)
+        value = Decimal(digits[0] * 10 + digits[1])
+        return value
+
+    @staticmethod
+    def _exponent(value: Decimal, exp: str) -> Decimal | None:
+        if exp[0] in "eE":
+            power = int(exp[1:].replace("－", "-"))
+            if abs(power) > 300:
+                return None
+            return value.scaleb(power)
+        body = exp[1:]
+        minus = body.count("-") % 2 == 1
+        power = int(body.lstrip("+-"))
+        if power > 300:
+            return None
+        result = Decimal(float(value) ** power)
+        if minus:
+            result = ONE / result
+        return result

@@ -1,0 +1,122 @@
+"""The one compiled regex that finds quantity candidates, built from a Vocabulary.
+
+Why one alternation: scanning millions of sentences must stay in the regex engine; Python
+only sees candidates. All repetition is possessive (``*+``, ``++``), so a run of 50 MB of
+digits or ten thousand repeated numerals is consumed once, never backtracked.
+"""
+from __future__ import annotations
+
+import regex
+
+from .numerals import CN_DECIMAL_DIGITS, CN_DIGITS
+from .vocabulary import Vocabulary
+
+SP = r"[ \t]*+"
+AR_DIGIT = "0-9０-９"
+CN_D = "".join(CN_DIGITS)
+CN_DEC = CN_DECIMAL_DIGITS
+RANGE_SEPARATORS = r"(?:[-－–—―~～〜]{1,2}|至|到)"
+# Things that look numeric but never hold a quantity: web addresses, e-mail, letter-digit codes.
+_URL = r"(?:https?://|www\.)[!-~]+"
+_EMAIL = r"[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]++"
+_CODE = r"(?<![A-Za-z0-9])[A-Za-z]++[-_]?[0-9][A-Za-z0-9]*+"
+
+
+def _alt(words, escape=True) -> str:
+    words = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) if escape else w for w in words)
+
+
+def _not_followed(word: str, continuations) -> str:
+    conts = [c for c in continuations if c]
+    if not conts:
+        return regex.escape(word)
+    return regex.escape(word) + "(?!" + _alt(conts) + ")"
+
+
+def _not_after(word: str, chars) -> str:
+    chars = [c for c in chars if c]
+    if not chars:
+        return regex.escape(word)
+    return "(?<!" + _alt(chars) + ")" + regex.escape(word)
+
+
+def build_pattern(vocab: Vocabulary) -> regex.Pattern:
+    unit_surfaces = [u.surface for u in vocab.units]
+    # multipliers: a character that starts a unit (千瓦, 兆瓦, 百分点) is not a multiplier there
+    mult = {"small": [], "big": [], "suffix": [], "ascii": []}
+    for m in vocab.multipliers:
+        conts = list(m.not_followed_by) + [s[len(m.word):] for s in unit_surfaces if s.startswith(m.word) and s != m.word]
+        piece = _not_followed(m.word, conts)
+        if m.word in unit_surfaces:  # 兆 is also a unit: a multiplier only before more numerals
+            piece += f"(?={SP}[{CN_D}]|{SP}(?:{_alt([x.word for x in vocab.multipliers if x.rank == 'big'])}))"
+        mult[m.rank].append(piece)
+    small = "(?:" + "|".join(mult["small"]) + ")" if mult["small"] else "(?!)"
+    big = "(?:" + "|".join(mult["big"]) + ")" if mult["big"] else "(?!)"
+    suffix = "(?:" + "|".join(mult["suffix"]) + ")" if mult["suffix"] else "(?!)"
+    ascii_mult = "".join(regex.escape(m.word) for m in vocab.multipliers if m.rank == "ascii")
+    ascii_part = f"(?:[ ]?[{ascii_mult}](?![A-Za-z]))?" if ascii_mult else ""
+
+    inner_words = [q.word for q in vocab.qualifiers if q.position == "inner"]
+    inner = f"(?:零?(?:{_alt(inner_words)}))(?={SP}(?:{small}|{big}))" if inner_words else "(?!)"
+
+    ar = (
+        f"(?:[{AR_DIGIT}]++(?:[,，][{AR_DIGIT}]{{3}}+(?![{AR_DIGIT}]))*+(?:[.．][{AR_DIGIT}]++)?"
+        f"|(?<![{AR_DIGIT}.．])[.．][{AR_DIGIT}]++){ascii_part}"
+    )
+    dec = f"[点點]{SP}[{CN_DEC}](?:{SP}[{CN_DEC}])*+"
+    numeral = (
+        f"(?:{ar}|[{CN_D}]|{small})"
+        f"(?:{SP}(?:[{CN_D}]|{small}|{big}|{inner}|{dec})|{ar})*+"
+        f"(?:{SP}{suffix})?"
+    )
+
+    # longest surface first, so 千瓦时 wins over 千瓦 and 个百分点 over 个
+    units = [_not_followed(u.surface, u.not_followed_by) for u in sorted(vocab.units, key=lambda u: (-len(u.surface), u.surface))]
+    unit_alt = "(?:" + "|".join(units) + ")"
+    ppt = f"(?:个|個)?{SP}(?:百|佰){SP}分{SP}(?:点|點)"  # 个百分点 spelt with spaces
+    unit_group = (
+        f"(?P<unit>(?P<u1>{ppt}|{unit_alt})"
+        f"(?:(?P<uslash>[/／])(?:每)?(?P<u2m>[百千万])?(?P<u2>{unit_alt}))?"
+        f"(?:[（(](?P<u3>{unit_alt})[）)])?(?P<uhalf>半(?![年月天]))?)"
+    )
+
+    by_length = sorted(vocab.qualifiers, key=lambda q: (-len(q.word), q.word))
+    pre = [_not_after(q.word, q.not_after) for q in by_length if q.position == "before"]
+    post = [_not_after(q.word, q.not_after) for q in by_length if q.position == "after"]
+    pre_alt = "(?:" + "|".join(pre) + ")" if pre else "(?!)"
+    post_alt = "(?:" + "|".join(post) + ")" if post else "(?!)"
+    mid_words = _alt(inner_words) if inner_words else "(?!)"
+
+    zhe_digit = f"(?:[{AR_DIGIT}]|[{CN_DEC}两兩])"
+    not_discount = "(?:合|算|旧|返|扣|叠|线|射|中|服|腾|损|桂|痕|纸|页|回|抵|价|现|让)"
+    not_cheng = "(?:为|立|果|本|员|效|交|熟|功|就|长|都|型|品|绩|分|份|人|年|熟|风|语|材|像|活|事|色|群|败|全|婚|套|千|百|万)"
+    sign = "(?:负|負|(?<![-－−~～])[-－−](?![-－−]))"
+
+    lexicon = _alt(vocab.lexicon)
+    pattern = rf"""
+    (?P<skip>{_URL}|{_EMAIL}|{_CODE}|(?:{lexicon})(?!{SP}[{CN_D}{AR_DIGIT}之]))
+    |
+    (?P<pre>{pre_alt})?{SP}
+    (?P<cur>[¥￥$＄])?
+    (?P<sign>{sign})?
+    (?:
+        (?P<pct>(?:百万万|百万|千万|万万|百|千|万|萬|佰|仟){SP}分{SP}之){SP}(?P<psign>{sign})?(?P<pnum>{numeral}|百(?!分))
+      | (?:(?P<whole>{numeral}){SP}又{SP})?(?P<den>{numeral}){SP}分{SP}之{SP}(?P<nsign>负|負)?(?P<nom>{numeral})
+      | (?:(?P<swhole>{ar})[ ]++)?(?P<sa>{ar}){SP}[/／]{SP}(?P<sb>{ar})(?![/／{AR_DIGIT}])
+      | (?<![{AR_DIGIT}{CN_D}.．])(?P<zhe>{zhe_digit}(?:{SP}(?:[.．点點]{SP})?{zhe_digit})?){SP}折(?!{not_discount})
+      | (?<=打)(?P<duizhe>对折|對折)
+      | (?P<half>半)(?P<halfw>百|成|折)
+      | (?P<yiban>一半|过半|過半)
+      | (?P<num>{numeral})(?P<exp>[eE][-+－]?[0-9]++(?![A-Za-z])|\^[-+]*+[0-9]++)?
+        (?:
+            (?P<cheng>{SP}成(?!{not_cheng})(?:{SP}(?P<cheng2>[{CN_DEC}]|半)(?![{CN_D}十百千万亿]))?)
+          | (?:(?P<mid1>{mid_words})?{SP}(?P<unit1>%|％|{unit_alt}))?{SP}(?P<rsep>{RANGE_SEPARATORS}){SP}(?P<sign2>{sign})?(?P<num2>{numeral})
+          | {SP}(?P<bsep>与|和|至|到){SP}(?P<bnum>{numeral}){SP}之?间
+        )?
+    )
+    (?P<mid>{mid_words})?
+    (?:{SP}{unit_group})?
+    (?P<post>{SP}{post_alt})?
+    """
+    return regex.compile(pattern, regex.VERBOSE | regex.V0)

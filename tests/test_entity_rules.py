@@ -1,0 +1,218 @@
+"""Tests of the entity rule layer (policy_nlp.entities): one small example per rule and a
+smoke test on the shared gold files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policy_nlp.entities import EntityRules, entities_to_gold, tokens_from_tags
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+rjieba = pytest.importorskip("rjieba")
+_JB = rjieba.Jieba()
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return EntityRules()
+
+
+def run(rules, text, region=None):
+    ents = rules(text, tokens_from_tags(_JB.tag(text)), region)
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+        assert e.source == "rule"
+    spans = sorted((e.start, e.end) for e in ents)
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        assert e1 <= s2, "mentions must not overlap"
+    return ents
+
+
+def found(ents, label):
+    return {e.text: e for e in ents if e.label == label}
+
+
+# -- POLICY_DOC ----------------------------------------------------------------------------
+def test_policy_doc_marked_title_keeps_inner_quotes(rules):
+    ents = run(rules, "省政府印发《“数字甘肃”建设行动方案(2021—2023年)》，推动落实。")
+    docs = found(ents, "POLICY_DOC")
+    assert "“数字甘肃”建设行动方案(2021—2023年)" in docs
+    assert "数字甘肃" not in found(ents, "INITIATIVE")  # nested in the title
+
+
+def test_policy_doc_cited_without_marks(rules):
+    ents = run(rules, "市里加快编制智慧港口发展专项规划，并制定实施方案。")
+    docs = found(ents, "POLICY_DOC")
+    assert "智慧港口发展专项规划" in docs
+    assert "实施方案" not in docs  # a generic head alone is not a title
+
+
+def test_policy_doc_law_and_collective_reference(rules):
+    ents = run(rules, "严格执行数据安全法等法律法规。加紧制定钢铁、有色等8个重点行业工作方案。")
+    docs = found(ents, "POLICY_DOC")
+    assert "数据安全法" in docs
+    assert not any("工作方案" in d for d in docs)
+
+
+# -- ORG -----------------------------------------------------------------------------------
+def test_org_deictic_prefix_resolves_to_region(rules):
+    ents = run(rules, "会议由区交通运输厅主持，自治区党委有关负责同志出席。", "宁夏回族自治区")
+    orgs = found(ents, "ORG")
+    assert orgs["区交通运输厅"].canonical == "宁夏回族自治区交通运输厅"
+    assert orgs["自治区党委"].canonical == "宁夏回族自治区党委"
+
+
+def test_org_abbreviation_resolves_to_full_name(rules):
+    text = "甘肃陇原星辰数字科技有限公司负责建设。陇原星辰数字已完成部署，星辰公司表示将扩大规模。"
+    orgs = found(run(rules, text, "甘肃省"), "ORG")
+    assert "甘肃陇原星辰数字科技有限公司" in orgs
+    assert orgs["陇原星辰数字"].canonical == "甘肃陇原星辰数字科技有限公司"
+
+
+def test_org_gazetteer_and_list(rules):
+    text = "腾讯、百度、青云智造等一批企业落户，国开行提供贷款。"
+    orgs = found(run(rules, text), "ORG")
+    assert {"腾讯", "百度", "国开行", "青云智造"} <= set(orgs)
+    assert orgs["国开行"].canonical == "国家开发银行"
+
+
+def test_org_generic_kinds_are_not_names(rules):
+    orgs = found(run(rules, "引导中小企业和基础电信企业加强合作，各级政府要落到实处。"), "ORG")
+    assert not orgs
+
+
+def test_org_side_by_side_organs_split(rules):
+    orgs = found(run(rules, "河南省委省政府高度重视，省政府办公厅印发通知。", "河南省"), "ORG")
+    assert "河南省委" in orgs and "河南省委省政府" not in orgs
+
+
+# -- GPE -----------------------------------------------------------------------------------
+def test_gpe_full_short_and_chain(rules):
+    pytest.importorskip("cpca", reason="the county/city table is read from the cpca package")
+    ents = run(rules, "在日喀则市桑珠孜区建成示范点，拉萨、山南同步推进，全区覆盖率提高。", "西藏自治区")
+    gpes = found(ents, "GPE")
+    assert "日喀则市桑珠孜区" in gpes
+    assert gpes["拉萨"].canonical == "拉萨市"
+    assert "全区" not in gpes
+
+
+def test_gpe_abbreviation_after_movement_verb(rules):
+    gpes = found(run(rules, "多家企业赴皖考察，援疆干部返回。"), "GPE")
+    assert gpes["皖"].canonical == "安徽省"
+    assert gpes["疆"].canonical == "新疆维吾尔自治区"
+
+
+def test_gpe_china_standing_alone_not_in_fixed_term(rules):
+    gpes = found(run(rules, "以中国式现代化全面推进强国建设，中国经济持续回升。"), "GPE")
+    assert list(gpes) == ["中国"]
+    assert len([e for e in run(rules, "以中国式现代化全面推进强国建设。") if e.label == "GPE"]) == 0
+
+
+def test_gpe_named_regions(rules):
+    gpes = found(run(rules, "深化长三角一体化合作，对接粤港澳大湾区。"), "GPE")
+    assert {"长三角", "粤港澳大湾区"} <= set(gpes)
+
+
+# -- PERSON --------------------------------------------------------------------------------
+def test_person_next_to_titles(rules):
+    text = "局长 李建华\n\n公司负责人周明远说，效率明显提升。习近平总书记强调"
+    people = found(run(rules, text), "PERSON")
+    assert {"李建华", "周明远", "习近平"} <= set(people)
+    assert "局长" not in people
+
+
+# -- INITIATIVE ----------------------------------------------------------------------------
+def test_initiative_quoted_name_drops_generic_head(rules):
+    ents = run(rules, "深入实施“宽带陇原”战略，开展“智慧牧场”试点，推广“互联网+医疗健康”平台。")
+    inits = found(ents, "INITIATIVE")
+    assert {"宽带陇原", "智慧牧场", "互联网+医疗健康"} <= set(inits)
+    assert "宽带陇原”战略" not in inits
+
+
+def test_initiative_quoted_metaphor_filtered(rules):
+    inits = found(run(rules, "打好政策“组合拳”，为发展注入“活水”。"), "INITIATIVE")
+    assert not inits
+
+
+def test_initiative_single_character_quote_keeps_head(rules):
+    inits = found(run(rules, "“雪”字号系列工程全面推进。"), "INITIATIVE")
+    assert "“雪”字号系列工程" in inits
+
+
+def test_initiative_numbered_slogans(rules):
+    inits = found(run(rules, "按照一轴两带三区的布局，落实六稳工作，实施“三升级、三强化”。"), "INITIATIVE")
+    assert "一轴两带三区" in inits
+    assert "六稳" in inits
+    assert "三升级、三强化" in inits
+    assert inits["一轴两带三区"].subtype == "slogan"
+
+
+def test_initiative_numbered_ignores_counts(rules):
+    inits = found(run(rules, "两年三次调整政策，一年一度评估。"), "INITIATIVE")
+    assert not any(t.startswith("两年") for t in inits)
+
+
+def test_initiative_head_word_with_modifier(rules):
+    text = "大力推进新一轮设备更新专项行动，实施高原种业振兴工程。"
+    inits = found(run(rules, text), "INITIATIVE")
+    assert "新一轮设备更新专项行动" in inits or "设备更新专项行动" in inits
+    assert "高原种业振兴工程" in inits
+    assert not any(t.startswith(("大力", "推进", "实施")) for t in inits)
+
+
+def test_initiative_infrastructure_terms(rules):
+    inits = found(run(rules, "新建5G基站3000个，加快千兆光网和充电设施建设。"), "INITIATIVE")
+    assert {"5G基站", "千兆光网", "充电设施"} <= set(inits)
+    assert all(inits[t].subtype == "infrastructure" for t in ("5G基站", "千兆光网", "充电设施"))
+
+
+# -- API -----------------------------------------------------------------------------------
+def test_candidates_carry_rule_and_features(rules):
+    text = "区经济和信息化厅牵头推进“宽带陇原”战略。"
+    cands = rules.candidates(text, tokens_from_tags(_JB.tag(text)), "西藏自治区")
+    assert cands and all(c.rule and isinstance(c.features, dict) for c in cands)
+    assert {c.rule.split(".")[0] for c in cands} >= {"org", "init"}
+
+
+def test_entities_to_gold_distinct_pairs(rules):
+    ents = run(rules, "华为与华为合作。华为参与。", None)
+    gold = entities_to_gold(ents)
+    assert gold == [{"text": "华为", "label": "ORG", "subtype": None, "canonical": "华为"}]
+
+
+def test_user_can_extend_gazetteer(tmp_path):
+    extra = tmp_path / "orgs.tsv"
+    extra.write_text("name\tcanonical\tkind\n蓝鲸智算\t蓝鲸智算科技有限公司\tcompany\n", encoding="utf-8")
+    r = EntityRules(extra={"org_gazetteer": [extra]})
+    text = "蓝鲸智算参与建设。"
+    orgs = {e.text: e for e in r(text, tokens_from_tags(_JB.tag(text)), None) if e.label == "ORG"}
+    assert orgs["蓝鲸智算"].canonical == "蓝鲸智算科技有限公司"
+
+
+def test_no_pathological_slowness(rules):
+    import time
+
+    text = ("一二三四五六七八九十" * 200 + "“" + "组合拳" * 100 + "”" + "有限公司" * 200 + "厅局处" * 300) * 3
+    t = time.perf_counter()
+    run(rules, text)
+    assert time.perf_counter() - t < 2.0
+
+
+# -- shared gold smoke test ----------------------------------------------------------------
+@pytest.mark.shared
+@pytest.mark.skipif(not (SHARED / "corpus" / "gold").is_dir(),
+                    reason="../shared (gold corpus) is not present next to the repository")
+def test_gold_smoke():
+    from policy_nlp.entities.rule_report import score
+
+    res = score(SHARED)
+    ents = res["entities"]
+    # rule layer alone: high recall, decent precision (a classifier comes on top)
+    assert ents["POLICY_DOC"]["r"] >= 0.9
+    assert ents["ORG"]["r"] >= 0.8 and ents["ORG"]["p"] >= 0.7
+    assert ents["GPE"]["r"] >= 0.8
+    assert ents["PERSON"]["r"] >= 0.8
+    assert ents["INITIATIVE"]["r"] >= 0.6
+    assert res["entities_micro"]["f1"] >= 0.7
