@@ -15,7 +15,7 @@ PIPELINE_VERSION = "0.1.0"
 DEFAULT_CONFIG_STR = """
 [nlp]
 lang = "zh"
-pipeline = ["policy_sentences", "policy_quantities", "policy_facts", "policy_entities"]
+pipeline = ["policy_sentences", "policy_quantities", "policy_entities", "policy_facts"]
 
 [nlp.tokenizer]
 @tokenizers = "policy_nlp.JiebaTokenizer.v1"
@@ -33,12 +33,12 @@ factory = "policy_sentences"
 factory = "policy_quantities"
 units_path = null
 
-[components.policy_facts]
-factory = "policy_facts"
-
 [components.policy_entities]
 factory = "policy_entities"
 model_path = null
+
+[components.policy_facts]
+factory = "policy_facts"
 """
 
 

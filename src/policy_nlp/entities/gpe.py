@@ -16,8 +16,6 @@ Scope words (全区, 全省) never match: they are not names.
 """
 from __future__ import annotations
 
-import csv
-import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,48 +23,14 @@ import regex
 
 from policy_nlp.entities.base import Candidate, Context, trie_pattern
 from policy_nlp.entities.lexicon import Lexicon
-from policy_nlp.geo import provinces
+from policy_nlp.geo import division_rows, provinces
+from policy_nlp.geo.divisions import ALIASES
+from policy_nlp.resources import read_table
 
 ETHNIC = r"(?:\p{Han}{1,4}族|蒙古)+"
 _AUTONOMOUS = regex.compile(rf"^(\p{{Han}}{{2,}}?){ETHNIC}自治(州|县|旗)$")
 _MOVE_ABBR = "京津冀沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕陇蒙疆"
 _EXTRA_ABBR = {"疆": "新疆维吾尔自治区"}
-
-
-def _cpca_adcodes() -> Path | None:
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for loc in spec.submodule_search_locations:
-        p = Path(loc) / "resources" / "adcodes.csv"
-        if p.exists():
-            return p
-    return None
-
-
-@lru_cache(maxsize=4)
-def division_rows(path: str | None = None) -> tuple[tuple[str, str, str], ...]:
-    """(name, level, province full name) for every division in the adcode table."""
-    p = Path(path) if path else _cpca_adcodes()
-    if p is None:
-        return ()
-    rows = []
-    with open(p, encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            code = r["adcode"].strip()
-            rows.append((r["name"].strip(), code))
-    prov_by_code = {c[:2]: n for n, c in rows if c[2:].strip("0") == ""}
-    out = []
-    for name, code in rows:
-        rest = code[2:]
-        if rest.strip("0") == "":
-            level = "province"
-        elif code[4:].strip("0") == "":
-            level = "city"
-        else:
-            level = "county"
-        out.append((name, level, prov_by_code.get(code[:2], "")))
-    return tuple(out)
 
 
 def short_form(name: str, level: str) -> str | None:
@@ -94,7 +58,7 @@ class GpeRule:
             for s in p.short_names:
                 self.short[s] = (p.full_name, "province")
         rows = list(division_rows(division_table))
-        rows += [(r["name"], r.get("level", "county"), r.get("province", "")) for r in lex["division_aliases"]]
+        rows += [(r["name"], r.get("level", "county"), r.get("province", "")) for r in read_table(ALIASES)]
         for name, level, _prov in rows:
             if level == "province" or len(name) < 2 or name in stop:
                 continue

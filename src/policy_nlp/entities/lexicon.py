@@ -33,7 +33,6 @@ FILES = {
     "quote_stop": ("quote_stop.txt", "words"),
     "doc_heads": ("doc_heads.tsv", "table"),
     "company_words": ("company_words.txt", "words"),
-    "division_aliases": ("division_aliases.tsv", "table"),
     "gpe_fixed_terms": ("gpe_fixed_terms.txt", "words"),
     "org_generic": ("org_generic.txt", "words"),
 }

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import bisect
 
+import regex
+
 from policy_nlp.facts.indicator import IndicatorFinder, clause_around
 from policy_nlp.facts.kind import classify_kind
 from policy_nlp.facts.period import period_for, time_phrases
 from policy_nlp.facts.vocabulary import FactVocabulary, default_vocabulary
-from policy_nlp.geo import ScopeResolver, provinces
+from policy_nlp.geo import ScopeResolver, divisions, provinces
+from policy_nlp.geo.scope import NATION
 from policy_nlp.records import Article, Fact, Quantity, Sentence
 
 GENERIC_INDICATORS = {"增速", "增幅", "增长", "比重", "占比", "规模", "总量", "总额", "数量", "总数", "比例", "同比", "环比"}
@@ -27,8 +30,16 @@ class FactBuilder:
         names = [p.full_name for p in table.provinces] + [s for p in table.provinces for s in p.short_names]
         self.indicators = IndicatorFinder(self.vocab, set(self.scope.levels), names)
         self.targets = sorted(self.vocab.words("target"), key=len, reverse=True)
+        self.scope_pattern = regex.compile("|".join(map(regex.escape, sorted(self.scope.levels, key=len, reverse=True))))
 
-    def __call__(self, article: Article, tokens: list[tuple[int, int, str]], quantities: list[Quantity]) -> list[Fact]:
+    def __call__(
+        self,
+        article: Article,
+        tokens: list[tuple[int, int, str]],
+        quantities: list[Quantity],
+        places: list[tuple[int, int, str]] = (),
+    ) -> list[Fact]:
+        """``places``: (start, end, full name) of the place names found in the article."""
         if not quantities:
             return []
         text = article.text
@@ -40,14 +51,17 @@ class FactBuilder:
             by_sentence.setdefault(i, []).append(q)
         facts: list[Fact] = []
         for i, qs in sorted(by_sentence.items()):
-            facts.extend(self._sentence_facts(article, tokens, sentences[i], qs))
+            sent = sentences[i]
+            local = [p for p in places if sent.start <= p[0] < sent.end]
+            facts.extend(self._sentence_facts(article, tokens, sent, qs, local))
         return facts
 
     # -------------------------------------------------------------------------------------
-    def _sentence_facts(self, article: Article, tokens, sent: Sentence, qs: list[Quantity]) -> list[Fact]:
+    def _sentence_facts(self, article: Article, tokens, sent: Sentence, qs: list[Quantity], places) -> list[Fact]:
         text = article.text
         s_text = text[sent.start:sent.end]
         phrases = time_phrases(s_text, sent.start, self.vocab)
+        region = self._region(article, s_text, places)
         out: list[Fact] = []
         last_indicator: str | None = None
         respectively: list[str] = []
@@ -77,7 +91,6 @@ class FactBuilder:
             if respectively and not core:
                 indicator = respectively.pop(0) if respectively else indicator
             kind, sign = classify_kind(q.unit, indicator, link + clause.text_before[-4:], self.vocab)
-            region = self._region(article, s_text)
             prefix = text[sent.start:q.start]
             fact_common = dict(
                 start=q.start, end=q.end, text=q.text,
@@ -124,9 +137,21 @@ class FactBuilder:
         # the clause chain before the value, within the sentence
         return "target" if any(w in prefix for w in self.targets) else "actual"
 
-    def _region(self, article: Article, sentence: str) -> str:
-        region = article.region
-        for word, level in self.scope.levels.items():
-            if word in sentence:
-                return self.scope.resolve(word, region) or (region or "全国")
-        return region or "全国"
+    def _region(self, article: Article, sentence: str, places) -> str:
+        """A city or county the sentence names; else its scope word; else the article's."""
+        local = []
+        for _, _, name in places:
+            d = divisions().get(name)
+            if d is not None and d.level in ("city", "county") and name not in local:
+                local.append(name)
+        if local:
+            return "、".join(local)
+        for m in self.scope_pattern.finditer(sentence):
+            before = sentence[max(0, m.start() - 2):m.start()]
+            after = sentence[m.end():m.end() + 2]
+            if any(w in before for w in self.vocab.words("comparison")) or after.startswith(("平均", "水平")):
+                continue  # 较全国平均水平: a comparison, not the scope
+            resolved = self.scope.resolve(m.group(), article.region)
+            if resolved:
+                return resolved
+        return article.region or NATION

@@ -67,7 +67,8 @@ class FactComponent:
         self.builder = FactBuilder()
 
     def __call__(self, doc: Doc) -> Doc:
-        facts = self.builder(doc._.article, doc_tokens(doc), doc._.quantities or [])
+        places = [(e.start, e.end, e.canonical or e.text) for e in doc._.entities or [] if e.label == "GPE"]
+        facts = self.builder(doc._.article, doc_tokens(doc), doc._.quantities or [], places)
         doc._.facts = facts
         _spans(doc, "facts", facts, lambda f: f.kind.upper())
         return doc

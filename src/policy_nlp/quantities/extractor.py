@@ -19,7 +19,7 @@ from policy_nlp.records import Quantity
 
 from .numerals import CN_DIGITS, FINANCIAL, to_number
 from .parser import Reading, SpanParser
-from .patterns import build_pattern
+from .patterns import URL_PATTERN, anchor_and_starters, build_pattern
 from .vocabulary import Vocabulary, default_paths, load_vocabulary
 
 PathLike = str | Path
@@ -53,8 +53,8 @@ def _as_paths(value: PathLike | Sequence[PathLike] | None, default: Path, extend
 
 
 @lru_cache(maxsize=8)
-def _compiled(vocab: Vocabulary) -> regex.Pattern:
-    return build_pattern(vocab)
+def _compiled(vocab: Vocabulary) -> tuple[regex.Pattern, regex.Pattern, frozenset[str], int]:
+    return (build_pattern(vocab), *anchor_and_starters(vocab))
 
 
 class QuantityExtractor:
@@ -81,14 +81,14 @@ class QuantityExtractor:
             _as_paths(qualifiers, d["qualifiers"], extend),
             _as_paths(lexicon, d["lexicon"], extend),
         )
-        self._pattern = _compiled(self.vocabulary)
+        self._pattern, self._anchor, self._starters, self._lookback = _compiled(self.vocabulary)
         self._parser = SpanParser(self.vocabulary)
 
     def __call__(self, text: str) -> list[Quantity]:
         if not text:
             return []
         found: list[Quantity] = []
-        for m in self._pattern.finditer(text):
+        for m in self._matches(text):
             if m.group("skip") is not None:
                 continue
             reading = self._parser.read(m)
@@ -100,17 +100,52 @@ class QuantityExtractor:
         return _merge_comparatives(text, found)
 
     # ------------------------------------------------------------------------------
+    def _matches(self, text: str) -> Iterable[regex.Match]:
+        """Non-overlapping matches, left to right, as ``finditer`` would give them.
+
+        Why not ``finditer``: the pattern is only tried at positions that can start a
+        quantity near an anchor character (a numeral), which is ~10x faster on prose.
+        URLs are found first and skipped whole (numbers inside them are not quantities).
+        """
+        urls = [u.span() for u in URL_PATTERN.finditer(text)] if ("http" in text or "www." in text) else []
+        search, match = self._anchor.search, self._pattern.match
+        starters, lookback = self._starters, self._lookback
+        pos, n = 0, len(text)
+        while pos < n:
+            a = search(text, pos)
+            if a is None:
+                return
+            at = a.start()
+            if urls:
+                inside = next((e for s, e in urls if s <= at < e), None)
+                if inside is not None:
+                    pos = inside
+                    continue
+            m = None
+            for st in range(max(pos, at - lookback), at + 1):
+                if text[st] in starters:
+                    m = match(text, st)
+                    if m is not None and m.end() > st:
+                        break
+                    m = None
+            if m is None:
+                pos = at + 1
+                continue
+            yield m
+            pos = max(m.end(), pos + 1)
+
     def _shorter(self, text: str, m: regex.Match) -> Reading | None:
         """五十千: when a numeral does not parse, retry without its last multiplier(s)."""
-        if m.group("num") is None or m.group("num2") or m.group("bnum"):
+        group = next((g for g in ("num", "pnum") if m.group(g)), None)
+        if group is None or m.group("num2") or m.group("bnum"):
             return None
-        start, end = m.start("num"), m.end("num")
+        start, end = m.start(), m.end(group)
         for cut in range(1, 3):
             stop = end - cut
-            if stop <= start or text[stop] not in self._parser.multipliers:
+            if stop <= m.start(group) or text[stop] not in self._parser.multipliers:
                 return None
             sub = self._pattern.match(text, start, stop)
-            if sub is not None and sub.group("skip") is None and sub.group("num"):
+            if sub is not None and sub.group("skip") is None and sub.group(group):
                 reading = self._parser.read(sub)
                 if reading is not None:
                     return reading
@@ -138,7 +173,8 @@ class QuantityExtractor:
             return False
         if prev == "前" and text[max(0, r.start - 2):r.start] not in _NOT_RANK:
             return False
-        if prev.isascii() and prev.isalpha() or nxt.isascii() and (nxt.isalnum() or nxt == "_"):
+        before_numeral = text[r.numeral_start - 1] if r.numeral_start > 0 else ""
+        if before_numeral.isascii() and before_numeral.isalpha() or nxt.isascii() and (nxt.isalpha() or (nxt != "" and nxt in "_@")):
             return False  # part of a code or name: IPv6, 5G, 3D
         if core.isascii() and core[-1:] == "K" and len(core) == 2:
             return False  # 4K, 8K: video resolutions
@@ -183,9 +219,9 @@ class QuantityExtractor:
             )
             if core in FINANCIAL:
                 return isolated and r.unit is None
-            if r.unit is None and r.qualifier == "exact" and not r.has_multiplier_or_unit:
+            if r.unit is None and r.qualifier == "exact" and r.high is None:
                 return isolated
-            if core == "一" and r.unit_kind == "measure" and r.qualifier == "exact":
+            if core == "一" and r.unit_kind == "measure" and r.qualifier == "exact" and r.high is None:
                 # 一家企业, 一位老师: an indefinite determiner, unless nothing follows (一只)
                 if nxt and _is_cjk(nxt) and nxt not in CN_DIGITS:
                     return False

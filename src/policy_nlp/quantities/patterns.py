@@ -22,6 +22,26 @@ _EMAIL = r"[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]++"
 _CODE = r"(?<![A-Za-z0-9])[A-Za-z]++[-_]?[0-9][A-Za-z0-9]*+"
 
 
+URL_PATTERN = regex.compile(_URL)
+
+
+def anchor_and_starters(vocab: Vocabulary) -> tuple[regex.Pattern, frozenset[str], int]:
+    """Characters every quantity contains (anchors), characters a match may start with, and
+    how far before an anchor a match may start (the longest qualifier or lexicon word).
+
+    Why: trying the full pattern at every character costs ~1 µs each; a single-character
+    class search runs at C speed, and the full pattern is then tried only near anchors.
+    """
+    mult_chars = {c for m in vocab.multipliers for c in m.word}
+    anchors = set(CN_D) | set("0123456789０１２３４５６７８９") | mult_chars | set("半折")
+    starters = set(anchors) | set("负負-－−¥￥$＄.．对對过過")
+    starters |= {q.word[0] for q in vocab.qualifiers if q.position == "before"}
+    starters |= {w[0] for w in vocab.lexicon}
+    lookback = max([len(q.word) for q in vocab.qualifiers if q.position == "before"] + [len(w) for w in vocab.lexicon] + [1]) + 3
+    cls = "[" + "".join(regex.escape(c) for c in sorted(anchors)) + "]"
+    return regex.compile(cls), frozenset(starters), lookback
+
+
 def _alt(words, escape=True) -> str:
     words = sorted(set(words), key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w) if escape else w for w in words)
@@ -65,9 +85,15 @@ def build_pattern(vocab: Vocabulary) -> regex.Pattern:
         f"|(?<![{AR_DIGIT}.．])[.．][{AR_DIGIT}]++){ascii_part}"
     )
     dec = f"[点點]{SP}[{CN_DEC}](?:{SP}[{CN_DEC}])*+"
+    # Spaces may separate numeral characters (一百 五 十 二, 7 万5 千), but an Arabic number
+    # is continued across a space only by a multiplier (667.123 五点八 is two numbers).
+    mult_chars = "".join(m.word for m in vocab.multipliers if m.rank in ("small", "big") and len(m.word) == 1)
     numeral = (
         f"(?:{ar}|[{CN_D}]|{small})"
-        f"(?:{SP}(?:[{CN_D}]|{small}|{big}|{inner}|{dec})|{ar})*+"
+        f"(?:{SP}(?:{small}|{big}|{inner})"
+        f"|(?<![{AR_DIGIT}.．kKＫ]){SP}(?:[{CN_D}]|{dec})"
+        f"|(?<=[{mult_chars}]){SP}{ar}(?={SP}(?:{small}|{big}))"
+        f"|[{CN_D}]|{dec}|{ar})*+"
         f"(?:{SP}{suffix})?"
     )
 
@@ -95,7 +121,7 @@ def build_pattern(vocab: Vocabulary) -> regex.Pattern:
 
     lexicon = _alt(vocab.lexicon)
     pattern = rf"""
-    (?P<skip>{_URL}|{_EMAIL}|{_CODE}|(?:{lexicon})(?!{SP}[{CN_D}{AR_DIGIT}之]))
+    (?P<skip>{_URL}|{_EMAIL}|{_CODE}|(?:{lexicon})(?!{SP}[{CN_D}{AR_DIGIT}之分]))
     |
     (?P<pre>{pre_alt})?{SP}
     (?P<cur>[¥￥$＄])?
@@ -108,7 +134,7 @@ def build_pattern(vocab: Vocabulary) -> regex.Pattern:
       | (?<=打)(?P<duizhe>对折|對折)
       | (?P<half>半)(?P<halfw>百|成|折)
       | (?P<yiban>一半|过半|過半)
-      | (?P<num>{numeral})(?P<exp>[eE][-+－]?[0-9]++(?![A-Za-z])|\^[-+]*+[0-9]++)?
+      | (?P<num>{numeral})(?P<exp>[eE][-+－]?[{AR_DIGIT}]++(?![A-Za-z])|\^[-+]*+[0-9]++)?
         (?:
             (?P<cheng>{SP}成(?!{not_cheng})(?:{SP}(?P<cheng2>[{CN_DEC}]|半)(?![{CN_D}十百千万亿]))?)
           | (?:(?P<mid1>{mid_words})?{SP}(?P<unit1>%|％|{unit_alt}))?{SP}(?P<rsep>{RANGE_SEPARATORS}){SP}(?P<sign2>{sign})?(?P<num2>{numeral})

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from policy_nlp.geo import provinces
+from policy_nlp.geo import divisions, provinces
 from policy_nlp.structure.header import COLUMN_TAG, Header, title_text
 from policy_nlp.structure.lines import header_kind, position_line
 from policy_nlp.structure.vocab import vocab
@@ -328,12 +328,12 @@ def extract_metadata(
     if record.get("region"):
         region = table.resolve(str(record["region"])) or str(record["region"])
         meta.sources["region"] = "record"
-    elif org and table.first_in(org):
-        region, meta.sources["region"] = table.first_in(org), "author_org"
+    elif org and (table.first_in(org) or divisions().province_in(org)):
+        region, meta.sources["region"] = table.first_in(org) or divisions().province_in(org), "author_org"
     elif org and _is_national(org):
         meta.sources["region"] = "national_author"
     else:
-        region = header_region or _capital_province(header_text)
+        region = header_region or divisions().province_in(header_text) or _capital_province(header_text)
         if region:
             meta.sources["region"] = "header"
         elif org in v.newspapers and v.newspapers[org] not in ("", "全国"):
