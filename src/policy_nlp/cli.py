@@ -201,10 +201,22 @@ def sql(
     else:
         t = Table(*[str(c) for c in df.columns])
         for row in df.head(limit).itertuples(index=False):
-            t.add_row(*["" if v is None else str(v) for v in row])
-        out.print(t)
+            t.add_row(*[_cell(v) for v in row])
+        wide = out if out.is_terminal else Console(width=max(out.width, 200))
+        wide.print(t)
         if len(df) > limit:
             out.print(f"… {len(df) - limit} more rows (use --limit or --format csv)")
+
+
+def _cell(v) -> str:
+    """A value as shown in a table: missing values blank, floats without noise."""
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        if v != v:  # NaN
+            return ""
+        return f"{v:.0f}" if v.is_integer() and abs(v) < 1e15 else f"{v:g}"
+    return str(v)
 
 
 def main() -> None:

@@ -11,13 +11,19 @@ from spacy.tokens import Doc
 
 from policy_nlp.pipeline.extensions import char_span, register_extensions
 from policy_nlp.records import Article
+from policy_nlp.segment.tokenizer import TOKENS_KEY, TokenTable
 
 register_extensions()
 
 
-def doc_tokens(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, jieba POS tag) per token, the form the extractors take."""
-    return [(t.idx, t.idx + len(t.text), t.tag_) for t in doc]
+def doc_tokens(doc: Doc) -> TokenTable:
+    """(start, end, jieba POS tag) per token, the form the extractors take; the tokenizer
+    leaves it on the Doc, a Doc made elsewhere gets it rebuilt once."""
+    table = doc.user_data.get(TOKENS_KEY)
+    if table is None:
+        table = TokenTable.from_words([t.text for t in doc], [t.tag_ for t in doc])
+        doc.user_data[TOKENS_KEY] = table
+    return table
 
 
 def _spans(doc: Doc, key: str, records, label_of=lambda r: "") -> None:

@@ -19,7 +19,7 @@ from policy_nlp.records import Quantity
 
 from .numerals import CN_DIGITS, FINANCIAL, to_number
 from .parser import Reading, SpanParser
-from .patterns import URL_PATTERN, anchor_and_starters, build_pattern
+from .patterns import URL_PATTERN, anchor_and_starters, build_lead, build_pattern
 from .vocabulary import Vocabulary, default_paths, load_vocabulary
 
 PathLike = str | Path
@@ -53,8 +53,8 @@ def _as_paths(value: PathLike | Sequence[PathLike] | None, default: Path, extend
 
 
 @lru_cache(maxsize=8)
-def _compiled(vocab: Vocabulary) -> tuple[regex.Pattern, regex.Pattern, frozenset[str], int]:
-    return (build_pattern(vocab), *anchor_and_starters(vocab))
+def _compiled(vocab: Vocabulary):
+    return (build_pattern(vocab), build_lead(vocab), *anchor_and_starters(vocab))
 
 
 class QuantityExtractor:
@@ -81,8 +81,10 @@ class QuantityExtractor:
             _as_paths(qualifiers, d["qualifiers"], extend),
             _as_paths(lexicon, d["lexicon"], extend),
         )
-        self._pattern, self._anchor, self._starters, self._lookback = _compiled(self.vocabulary)
+        self._pattern, self._lead, self._anchor, self._starters, self._lookback = _compiled(self.vocabulary)
         self._parser = SpanParser(self.vocabulary)
+        self._qualifiers = self.vocabulary.qualifier_by_word()
+        self._units = self.vocabulary.unit_by_surface()
 
     def __call__(self, text: str) -> list[Quantity]:
         if not text:
@@ -108,8 +110,8 @@ class QuantityExtractor:
         URLs are found first and skipped whole (numbers inside them are not quantities).
         """
         urls = [u.span() for u in URL_PATTERN.finditer(text)] if ("http" in text or "www." in text) else []
-        search, match = self._anchor.search, self._pattern.match
-        starters, lookback = self._starters, self._lookback
+        search, match, lead_search = self._anchor.search, self._pattern.match, self._lead.search
+        lookback = self._lookback
         pos, n = 0, len(text)
         while pos < n:
             a = search(text, pos)
@@ -121,18 +123,52 @@ class QuantityExtractor:
                 if inside is not None:
                     pos = inside
                     continue
+            lead = lead_search(text, max(pos, at - lookback), at)
             m = None
-            for st in range(max(pos, at - lookback), at + 1):
-                if text[st] in starters:
-                    m = match(text, st)
-                    if m is not None and m.end() > st:
-                        break
+            if lead is not None and lead.start() < at:
+                m = match(text, lead.start())
+                if m is not None and m.end() <= at:
                     m = None
             if m is None:
+                m = match(text, at)
+            if m is None or m.end() == m.start():
                 pos = at + 1
                 continue
+            m = self._respect_context(text, m)
             yield m
             pos = max(m.end(), pos + 1)
+
+    def _respect_context(self, text: str, m: regex.Match) -> regex.Match:
+        """Apply the word-list constraints the named lists cannot express.
+
+        A qualifier preceded by a character that makes it part of a word (通过, 最近) is
+        dropped; a unit followed by a continuation that makes it part of a noun (人口,
+        元素) is dropped. The span is then matched again without it.
+        """
+        for _ in range(3):
+            if m.group("skip") is not None:
+                return m
+            pre = m.group("pre")
+            if pre:
+                q = self._qualifiers[pre]
+                if q.not_after and m.start() > 0 and text[m.start() - 1] in q.not_after:
+                    again = self._pattern.match(text, m.end("pre"))
+                    if again is None or again.group("skip") is not None:
+                        return m  # caller drops nothing useful; keep original span
+                    m = again
+                    continue
+            u1 = m.group("u1")
+            if u1 is not None:
+                unit = self._units.get(u1)
+                end = m.end("u1")
+                if unit is not None and unit.not_followed_by and any(text.startswith(c, end) for c in unit.not_followed_by):
+                    again = self._pattern.match(text, m.start(), m.start("unit"))
+                    if again is None:
+                        return m
+                    m = again
+                    continue
+            return m
+        return m
 
     def _shorter(self, text: str, m: regex.Match) -> Reading | None:
         """五十千: when a numeral does not parse, retry without its last multiplier(s)."""

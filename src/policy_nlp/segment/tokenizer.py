@@ -18,6 +18,29 @@ from spacy.vocab import Vocab
 from policy_nlp.segment.userdict import UserDictionary, load_user_dictionary
 
 
+TOKENS_KEY = "policy_nlp.tokens"
+
+
+class TokenTable(list):
+    """(start, end, pos_tag) per token, with the start offsets kept for bisecting."""
+
+    starts: list[int]
+
+    @classmethod
+    def from_words(cls, words: list[str], tags: list[str] | None) -> "TokenTable":
+        table = cls()
+        starts = []
+        pos = 0
+        tags = tags or [""] * len(words)
+        for w, t in zip(words, tags):
+            end = pos + len(w)
+            table.append((pos, end, t))
+            starts.append(pos)
+            pos = end
+        table.starts = starts
+        return table
+
+
 class JiebaTokenizer:
     """Callable ``text -> Doc``; ``token.tag_`` holds jieba's POS tag when ``pos_tags``."""
 
@@ -44,7 +67,11 @@ class JiebaTokenizer:
             words, tags = self.cut(text), None
         if not words:
             return Doc(self.vocab)
-        return Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words), tags=tags)
+        # Keep the plain (start, end, tag) view the extractors use: rebuilding it from
+        # spaCy Token objects costs more than segmenting.
+        doc.user_data[TOKENS_KEY] = TokenTable.from_words(words, tags)
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         for text in texts:

@@ -1,0 +1,71 @@
+"""The spaCy pipeline: built from config, results on the Doc, safe in worker processes."""
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+import spacy
+
+import policy_nlp
+from policy_nlp.pipeline import annotate
+from policy_nlp.pipeline.rows import doc_rows
+from policy_nlp.records import Document
+from policy_nlp.structure import build_articles
+
+TEXT = "截至2019年年底，全区通信光缆线路总长度达20.19万公里。推动出台《关于推进5G网络发展的实施意见》。"
+
+
+def test_pipeline_shape(nlp):
+    assert nlp.lang == "zh"
+    assert nlp.pipe_names == ["policy_sentences", "policy_quantities", "policy_entities", "policy_facts"]
+    assert type(nlp.tokenizer).__name__ == "JiebaTokenizer"
+
+
+def test_bare_text_gets_sentences_facts_and_entities(nlp):
+    doc = nlp(TEXT)
+    assert doc.text == TEXT
+    assert len(doc.spans["sentences"]) == 2
+    fact = doc._.facts[0]
+    assert (fact.text, fact.value, fact.unit, fact.indicator, fact.period) == ("20.19万公里", 201900, "公里", "通信光缆线路总长度", "截至2019年年底")
+    assert [s.text for s in doc.spans["facts"]][0].startswith("20.19")
+    labels = {(e.label, e.text) for e in doc._.entities}
+    assert ("POLICY_DOC", "关于推进5G网络发展的实施意见") in labels
+    assert all(span._.record is not None for span in doc.spans["entities"])
+
+
+def test_article_region_reaches_facts(nlp):
+    doc_in = Document(source_path="x/tibet.txt", text="加快发展数字经济\n\n西藏自治区经济和信息化厅\n\n截至2019年年底，全区通信光缆线路总长度达20.19万公里。\n")
+    article = build_articles(doc_in)[0]
+    doc = annotate(nlp, article)
+    assert article.region == "西藏自治区"
+    assert doc._.facts[0].region == "西藏自治区"
+    rows = doc_rows(doc)
+    assert rows["facts"][0]["article_id"] == article.article_id
+    assert rows["facts"][0]["sentence_id"] is not None
+
+
+def test_user_dicts_and_disable():
+    nlp = policy_nlp.load(disable=["policy_entities"])
+    assert "policy_entities" not in nlp.pipe_names
+    doc = nlp("全年新增就业12万人。")
+    assert doc._.entities is None and doc._.facts
+
+
+def _facts_in_worker(text: str) -> list[tuple]:
+    nlp = policy_nlp.load()
+    return [(f.text, f.value) for f in nlp(text)._.facts]
+
+
+def test_builds_in_worker_processes():
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(_facts_in_worker, [TEXT, "全省粮食产量达到700亿斤。"]))
+    assert results[0] == [("20.19万公里", 201900)]
+    assert results[1] and results[1][0][1] == 70_000_000_000
+
+
+def test_config_file_override(tmp_path):
+    cfg = tmp_path / "my.cfg"
+    cfg.write_text('[nlp]\n\n[nlp.tokenizer]\npos_tags = false\n', encoding="utf-8")
+    nlp = policy_nlp.load(cfg)
+    assert nlp.tokenizer.pos_tags is False
+    assert nlp("全年新增就业12万人。")._.quantities
