@@ -113,3 +113,16 @@ def test_agrees_with_reference_scorer(tmp_path, gold_dir):
         theirs = ref.score([str(x) for x in gold_files], str(p))
         assert ours == theirs, trial
         assert format_report(ours).splitlines()[0] == f"sources: {theirs['sources']}"
+
+
+@pytest.mark.shared
+def test_agrees_with_reference_on_pipeline_output(tmp_path, gold_dir, raw_dir, nlp):
+    from policy_nlp.evaluate_raw import predict_sources
+
+    ref = _reference_scorer()
+    gold_files = sorted(gold_dir.glob("*.jsonl"))
+    sources = [json.loads(f.read_text(encoding="utf-8").splitlines()[0])["source"] for f in gold_files]
+    records, missing = predict_sources(raw_dir, sources, nlp=nlp)
+    assert not missing
+    p = _write(tmp_path / "pred.jsonl", records)
+    assert score_files(gold_files, p) == ref.score([str(x) for x in gold_files], str(p))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from policy_nlp.resources import read_table, resource_path
+from policy_nlp.resources import data_lines, read_table, resource_path
 
 # name -> (file name, kind); kind "table" = TSV with header, "words" = first column list,
 # "pairs" = first two tab-separated columns (second optional), "spaced" = whitespace separated.
@@ -38,28 +38,20 @@ FILES = {
 }
 
 
-def _lines(path: Path) -> Iterable[str]:
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\r\n")
-            if line.strip() and not line.lstrip().startswith("#"):
-                yield line
-
-
 def _read(path: Path, kind: str):
     if kind == "table":
         return read_table(path)
     if kind == "words":
-        return [ln.split("\t", 1)[0].strip() for ln in _lines(path) if ln.split("\t", 1)[0].strip()]
+        return [ln.split("\t", 1)[0].strip() for ln in data_lines(path) if ln.split("\t", 1)[0].strip()]
     if kind == "pairs":
         out = []
-        for ln in _lines(path):
+        for ln in data_lines(path):
             parts = [p.strip() for p in ln.split("\t")]
             if parts[0]:
                 out.append((parts[0], parts[1] if len(parts) > 1 and parts[1] else None))
         return out
     if kind == "spaced":
-        return [w for ln in _lines(path) for w in ln.split()]
+        return [w for ln in data_lines(path) for w in ln.split()]
     raise ValueError(kind)
 
 

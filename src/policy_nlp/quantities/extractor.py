@@ -19,7 +19,7 @@ from policy_nlp.records import Quantity
 
 from .numerals import CN_DIGITS, FINANCIAL, to_number
 from .parser import Reading, SpanParser
-from .patterns import URL_PATTERN, anchor_and_starters, build_lead, build_pattern
+from .patterns import URL_PATTERN, anchor_and_starters, anchor_filters, build_lead, build_pattern
 from .vocabulary import Vocabulary, default_paths, load_vocabulary
 
 PathLike = str | Path
@@ -54,7 +54,7 @@ def _as_paths(value: PathLike | Sequence[PathLike] | None, default: Path, extend
 
 @lru_cache(maxsize=8)
 def _compiled(vocab: Vocabulary):
-    return (build_pattern(vocab), build_lead(vocab), *anchor_and_starters(vocab))
+    return (build_pattern(vocab), build_lead(vocab), *anchor_and_starters(vocab), *anchor_filters(vocab))
 
 
 class QuantityExtractor:
@@ -81,19 +81,66 @@ class QuantityExtractor:
             _as_paths(qualifiers, d["qualifiers"], extend),
             _as_paths(lexicon, d["lexicon"], extend),
         )
-        self._pattern, self._lead, self._anchor, self._starters, self._lookback = _compiled(self.vocabulary)
+        (
+            self._pattern,
+            self._lead,
+            self._anchor,
+            self._starters,
+            self._lookback,
+            self._cn_anchor,
+            self._continuation,
+            self._lead_end,
+        ) = _compiled(self.vocabulary)
         self._parser = SpanParser(self.vocabulary)
         self._qualifiers = self.vocabulary.qualifier_by_word()
         self._units = self.vocabulary.unit_by_surface()
+        self._constrained_pre = frozenset(q.word for q in self.vocabulary.qualifiers if q.not_after)
+        self._constrained_units = frozenset(u.surface for u in self.vocabulary.units if u.not_followed_by)
+        self._not_quantity_units = frozenset(u.surface for u in self.vocabulary.units if u.kind in ("period", "ordinal"))
 
     def __call__(self, text: str) -> list[Quantity]:
         if not text:
             return []
         found: list[Quantity] = []
+        n = len(text)
+        constrained_pre, constrained_units = self._constrained_pre, self._constrained_units
+        not_quantity_units = self._not_quantity_units
         for m in self._matches(text):
             if m.group("skip") is not None:
                 continue
-            reading = self._parser.read(m)
+            u1 = m.group("u1")
+            if u1 is not None and u1 in not_quantity_units:
+                continue  # 2019年, 5月份, 一期: dates, periods and ordinals, whatever the number
+            g = m.groupdict()
+            if g["pre"] in constrained_pre or u1 in constrained_units:
+                m2 = self._respect_context(text, m)
+                if m2 is not m:
+                    m, g = m2, m2.groupdict()
+                    if g["skip"] is not None:
+                        continue
+            num = g["num"]
+            if (
+                num is not None
+                and len(num) == 1
+                and g["unit"] is None
+                and g["pre"] is None
+                and g["post"] is None
+                and g["mid"] is None
+                and g["num2"] is None
+                and g["bnum"] is None
+                and g["cheng"] is None
+                and g["exp"] is None
+                and not g["sign"]
+                and num in _LONE
+            ):
+                # fast path for the commonest candidate: a lone numeral character (一 of 一些)
+                s, e = m.start(), m.end()
+                if not _isolated(text[s - 1] if s else "", text[e] if e < n else ""):
+                    continue
+            u1 = g["u1"]
+            if u1 is not None and u1 in self._not_quantity_units:
+                continue
+            reading = self._parser.read(m, g)
             if reading is None:
                 reading = self._shorter(text, m)
             if reading is None or not self._is_quantity(text, reading):
@@ -112,6 +159,7 @@ class QuantityExtractor:
         urls = [u.span() for u in URL_PATTERN.finditer(text)] if ("http" in text or "www." in text) else []
         search, match, lead_search = self._anchor.search, self._pattern.match, self._lead.search
         lookback = self._lookback
+        cn_anchor, cont, lead_end = self._cn_anchor, self._continuation, self._lead_end
         pos, n = 0, len(text)
         while pos < n:
             a = search(text, pos)
@@ -123,7 +171,13 @@ class QuantityExtractor:
                 if inside is not None:
                     pos = inside
                     continue
-            lead = lead_search(text, max(pos, at - lookback), at)
+            prv = text[at - 1] if at > pos else ""
+            if text[at] in cn_anchor:
+                nxt = text[at + 1] if at + 1 < n else ""
+                if nxt and nxt not in cont and _is_cjk(nxt) and prv and prv not in lead_end and _is_cjk(prv):
+                    pos = at + 1
+                    continue
+            lead = lead_search(text, max(pos, at - lookback), at) if prv and prv in lead_end else None
             m = None
             if lead is not None and lead.start() < at:
                 m = match(text, lead.start())
@@ -134,7 +188,6 @@ class QuantityExtractor:
             if m is None or m.end() == m.start():
                 pos = at + 1
                 continue
-            m = self._respect_context(text, m)
             yield m
             pos = max(m.end(), pos + 1)
 
@@ -248,11 +301,9 @@ class QuantityExtractor:
         if first in _LEADING_MULTIPLIERS and not (len(core) > 1 and (core[1] in CN_DIGITS)):
             if not (len(core) == 1 and r.qualifier == "at_least"):
                 return False  # 千万 (adverb), 百亿企业 (a size class), 万 alone
-        single = len(core) == 1 and (core in CN_DIGITS or core in "十拾")
+        single = len(core) == 1 and core in _LONE
         if single:
-            isolated = (prev == "" or not (_is_cjk(prev) or prev.isalnum()) or prev == "是") and (
-                nxt == "" or not (_is_cjk(nxt) or nxt.isalnum()) or nxt in _FREE_NEXT
-            )
+            isolated = _isolated(prev, nxt)
             if core in FINANCIAL:
                 return isolated and r.unit is None
             if r.unit is None and r.qualifier == "exact" and r.high is None:
@@ -262,6 +313,17 @@ class QuantityExtractor:
                 if nxt and _is_cjk(nxt) and nxt not in CN_DIGITS:
                     return False
         return True
+
+
+_LONE = frozenset(CN_DIGITS) | frozenset("十拾")
+
+
+def _isolated(prev: str, nxt: str) -> bool:
+    """A lone numeral character stands as a number only when nothing word-like touches it
+    (“五”, 这是五那是四); otherwise it is part of a word (四川, 一些, 陆地)."""
+    return (prev == "" or not (_is_cjk(prev) or prev.isalnum()) or prev == "是") and (
+        nxt == "" or not (_is_cjk(nxt) or nxt.isalnum()) or nxt in _FREE_NEXT
+    )
 
 
 _FULL = str.maketrans("０１２３４５６７８９．", "0123456789.")

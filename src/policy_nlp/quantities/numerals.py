@@ -43,6 +43,9 @@ FINANCIAL = frozenset("壹贰貳叁肆伍陆陸柒捌玖拾佰仟")
 DECIMAL_POINTS = frozenset("点點.．")
 SPACES = frozenset(" \t")
 INNER_QUALIFIERS = frozenset("多余几幾")
+_ARABIC_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_ARABIC_POINTS = frozenset(".．")
+_ARABIC_CHARS = _ARABIC_DIGITS | _ARABIC_POINTS | frozenset(",，")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 # token kinds: d=digit/number, z=zero filler, s=small unit, b=big unit, p=decimal part, x=suffix
@@ -67,10 +70,9 @@ def _tokenize(text: str, multipliers: Multipliers) -> tuple[list[Token], bool] |
     i, n = 0, len(s)
     while i < n:
         c = s[i]
-        cn = c.translate(_FULLWIDTH)
-        if cn.isdigit() and cn.isascii() or (cn == "." and i + 1 < n and s[i + 1].translate(_FULLWIDTH).isdigit()):
+        if c in _ARABIC_DIGITS or (c in _ARABIC_POINTS and i + 1 < n and s[i + 1] in _ARABIC_DIGITS):
             j = i
-            while j < n and (s[j].translate(_FULLWIDTH) in "0123456789.,"):
+            while j < n and s[j] in _ARABIC_CHARS:
                 j += 1
             raw = s[i:j].rstrip(",.").translate(_FULLWIDTH)
             j = i + len(raw)
@@ -227,6 +229,10 @@ def parse_numeral(text: str, multipliers: Multipliers) -> tuple[Decimal, Decimal
     ``value_high`` is set for ranges of two consecutive digits (两三, 二三十, 十七八).
     Returns None when the string is not a well-formed number (九九, 一二三, 十百).
     """
+    if text.isascii():  # fast path: plain Arabic numbers are most of what policy texts hold
+        plain = text.replace(",", "")
+        if plain.replace(".", "", 1).isdigit() and not plain.startswith("."):
+            return Decimal(plain), None, False
     got = _tokenize(text, multipliers)
     if got is None:
         return None

@@ -8,13 +8,17 @@ it says, following the annotation guidelines: multipliers fold into the value (�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import re
 
 import regex
 
 from .numerals import CN_DIGITS, ONE, TEN, ZERO, arabic_value, parse_numeral
 from .vocabulary import Vocabulary
 
+_MISS = object()
 HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
 _HALF = Decimal("0.5")
@@ -46,12 +50,15 @@ class SpanParser:
         self.units = vocab.unit_by_surface()
         self.qualifiers = vocab.qualifier_by_word()
         self.multipliers = {m.word: (m.factor, m.rank) for m in vocab.multipliers}
+        # numerals repeat a lot across a corpus (1, 10, 2023, 10万); results are immutable
+        self._cache: dict[tuple[str, str], Reading | None] = {}
+        self._numeral = lru_cache(maxsize=1 << 16)(lambda text: parse_numeral(text, self.multipliers))
 
     # -- numbers ---------------------------------------------------------------------
     def numeral(self, text: str | None):
         if not text:
             return None
-        return parse_numeral(text, self.multipliers)
+        return self._numeral(text)
 
     def single(self, text: str | None) -> Decimal | None:
         got = self.numeral(text)
@@ -72,116 +79,87 @@ class SpanParser:
         return exact.quantize(_CENT, rounding=ROUND_HALF_UP)
 
     # -- the match ---------------------------------------------------------------------
-    def read(self, m: regex.Match) -> Reading | None:
-        try:
-            return self._read(m)
-        except (InvalidOperation, ZeroDivisionError, OverflowError, ValueError):
+    def read(self, m: re.Match, groups: dict[str, str | None] | None = None) -> Reading | None:
+        """The reading of a match; identical match texts (with the same preceding
+        character, which lookbehinds may see) give identical readings, so they are cached
+        with offsets relative to the match."""
+        s = m.string
+        at = m.start()
+        key = (s[at - 1] if at else "", m.group())
+        hit = self._cache.get(key, _MISS)
+        if hit is _MISS:
+            try:
+                r = self._read(m, (groups or m.groupdict()).__getitem__)
+            except (InvalidOperation, ZeroDivisionError, OverflowError, ValueError):
+                r = None
+            if r is not None:
+                r.start -= at
+                r.end -= at
+                r.numeral_start -= at
+                r.numeral_end -= at
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[key] = hit = r
+        if hit is None:
             return None
+        return Reading(
+            hit.start + at, hit.end + at, hit.value, hit.high, hit.unit, hit.unit_kind, hit.qualifier,
+            hit.form, hit.numeral, hit.numeral_start + at, hit.numeral_end + at, hit.has_multiplier_or_unit,
+        )
 
-    def _unit(self, m: regex.Match) -> tuple[str | None, str | None, Decimal]:
-        if m.group("unit") is None:
+    def _unit(self, g) -> tuple[str | None, str | None, Decimal]:
+        if g("unit") is None:
             return None, None, ONE
-        u1 = m.group("u1")
+        u1 = g("u1")
         key = _SPACES.sub("", u1)
         info = self.units.get(key)
         if info is None:  # the spaced 个 百 分 点 form
             unit, kind, factor = "个百分点", "percent", ONE
         else:
             unit, kind, factor = info.unit, info.kind, info.factor
-        if m.group("u2"):
-            u2 = self.units[m.group("u2")]
-            unit = f"{unit}/{m.group('u2m') or ''}{u2.unit}"
-        if m.group("u3"):
-            unit = f"{unit}（{self.units[m.group('u3')].unit}）"
+        if g("u2"):
+            u2 = self.units[g("u2")]
+            unit = f"{unit}/{g('u2m') or ''}{u2.unit}"
+        if g("u3"):
+            unit = f"{unit}（{self.units[g('u3')].unit}）"
         return unit, kind, factor
 
-    def _read(self, m: regex.Match) -> Reading | None:
-        unit, unit_kind, unit_factor = self._unit(m)
+    def _read(self, m: re.Match, g) -> Reading | None:
+        unit, unit_kind, unit_factor = self._unit(g)
         high: Decimal | None = None
         inner = False
         has_mult = False
         form = "num"
         num_group = "num"
-        if m.group("pct"):
-            form, num_group = "pct", "pnum"
-            if m.group("pnum") == "百":
-                got = (HUNDRED, None, False)
-            else:
-                got = self.numeral(m.group("pnum"))
-            if got is None:
-                return None
-            den = self.single(_SPACES.sub("", m.group("pct"))[:-2]) or self._bare_power(m.group("pct"))
-            if not den:
-                return None
-            value, high, inner = got[0] * HUNDRED / den, (got[1] * HUNDRED / den if got[1] is not None else None), got[2]
-            if self._negative(m.group("psign")):
-                value = -value
-            unit, unit_kind, unit_factor = "%", "percent", ONE
-        elif m.group("den"):
-            form, num_group = "fraction", "den"
-            den, nom = self.single(m.group("den")), self.single(m.group("nom"))
-            if den is None or nom is None or den == 0:
-                return None
-            if m.group("nsign"):
-                nom = -nom
-            whole = self.single(m.group("whole")) if m.group("whole") else None
-            if m.group("whole") and whole is None:
-                return None
-            value, unit, unit_kind = self._fraction(whole, nom, den, unit, unit_kind)
-        elif m.group("sa"):
-            form, num_group = "fraction", "sa"
-            a, b = arabic_value(m.group("sa")), arabic_value(m.group("sb"))
-            if a is None or b is None or b == 0:
-                return None
-            whole = arabic_value(m.group("swhole")) if m.group("swhole") else None
-            value, unit, unit_kind = self._fraction(whole, a, b, unit, unit_kind)
-        elif m.group("zhe"):
-            form, num_group = "zhe", "zhe"
-            value = self._discount(m.group("zhe"))
-            if value is None:
-                return None
-            unit, unit_kind = "%", "percent"
-        elif m.group("duizhe"):
-            form, num_group, value = "half", "duizhe", Decimal(50)
-            unit, unit_kind = "%", "percent"
-        elif m.group("half"):
-            form, num_group = "half", "half"
-            kind = m.group("halfw")
-            value = Decimal(50) if kind in ("百", "折") else Decimal(5)
-            if kind != "百":
-                unit, unit_kind = "%", "percent"
-        elif m.group("yiban"):
-            form, num_group, value = "half", "yiban", Decimal(50)
-            unit, unit_kind = "%", "percent"
-        else:
-            got = self.numeral(m.group("num"))
+        if g("num") is not None:
+            got = self.numeral(g("num"))
             if got is None:
                 return None
             value, high, inner = got
-            num_text = m.group("num")
+            num_text = g("num")
             has_mult = any(c in self.multipliers for c in num_text)
-            if m.group("exp"):
-                value = self._exponent(value, m.group("exp"))
+            if g("exp"):
+                value = self._exponent(value, g("exp"))
                 if value is None:
                     return None
-            if self._negative(m.group("sign")):
+            if self._negative(g("sign")):
                 value = -value
                 if high is not None:
                     high = -high
-            if m.group("cheng") is not None:
+            if g("cheng") is not None:
                 form = "cheng"
-                tenth = m.group("cheng2")
+                tenth = g("cheng2")
                 value = value * TEN + (Decimal(5) if tenth == "半" else Decimal(CN_DIGITS[tenth]) if tenth else ZERO)
                 unit, unit_kind, unit_factor = "%", "percent", ONE
-            elif m.group("num2"):
-                got2 = self.numeral(m.group("num2"))
+            elif g("num2"):
+                got2 = self.numeral(g("num2"))
                 if got2 is None or high is not None:
                     return None
                 high = got2[1] if got2[1] is not None else got2[0]
-                if self._negative(m.group("sign2")):
+                if self._negative(g("sign2")):
                     high = -high
                 form = "range"
-                u1 = m.group("unit1")
+                u1 = g("unit1")
                 if u1:
                     info = self.units.get(u1)
                     canon = info.unit if info else "%"
@@ -192,35 +170,86 @@ class SpanParser:
                         return None
                 if high <= value:
                     return None
-            elif m.group("bnum"):
-                high = self.single(m.group("bnum"))
+            elif g("bnum"):
+                high = self.single(g("bnum"))
                 if high is None or high <= value:
                     return None
                 form = "range"
+        elif g("pct"):
+            form, num_group = "pct", "pnum"
+            if g("pnum") == "百":
+                got = (HUNDRED, None, False)
+            else:
+                got = self.numeral(g("pnum"))
+            if got is None:
+                return None
+            den = self.single(_SPACES.sub("", g("pct"))[:-2]) or self._bare_power(g("pct"))
+            if not den:
+                return None
+            value, high, inner = got[0] * HUNDRED / den, (got[1] * HUNDRED / den if got[1] is not None else None), got[2]
+            if self._negative(g("psign")):
+                value = -value
+            unit, unit_kind, unit_factor = "%", "percent", ONE
+        elif g("den"):
+            form, num_group = "fraction", "den"
+            den, nom = self.single(g("den")), self.single(g("nom"))
+            if den is None or nom is None or den == 0:
+                return None
+            if g("nsign"):
+                nom = -nom
+            whole = self.single(g("whole")) if g("whole") else None
+            if g("whole") and whole is None:
+                return None
+            value, unit, unit_kind = self._fraction(whole, nom, den, unit, unit_kind)
+        elif g("sa"):
+            form, num_group = "fraction", "sa"
+            a, b = arabic_value(g("sa")), arabic_value(g("sb"))
+            if a is None or b is None or b == 0:
+                return None
+            whole = arabic_value(g("swhole")) if g("swhole") else None
+            value, unit, unit_kind = self._fraction(whole, a, b, unit, unit_kind)
+        elif g("zhe"):
+            form, num_group = "zhe", "zhe"
+            value = self._discount(g("zhe"))
+            if value is None:
+                return None
+            unit, unit_kind = "%", "percent"
+        elif g("duizhe"):
+            form, num_group, value = "half", "duizhe", Decimal(50)
+            unit, unit_kind = "%", "percent"
+        elif g("half"):
+            form, num_group = "half", "half"
+            kind = g("halfw")
+            value = Decimal(50) if kind in ("百", "折") else Decimal(5)
+            if kind != "百":
+                unit, unit_kind = "%", "percent"
+        elif g("yiban"):
+            form, num_group, value = "half", "yiban", Decimal(50)
+            unit, unit_kind = "%", "percent"
         if unit_kind is not None or has_mult:
             has_mult = True
         value = value * unit_factor
         if high is not None:
             high = high * unit_factor
-        if m.group("uhalf"):
+        if g("uhalf"):
             value += _HALF
-        if unit is None and m.group("cur"):
-            unit, unit_kind = ("美元" if m.group("cur") in "$＄" else "元"), "currency"
-        if form in ("pct", "fraction", "zhe", "half") and self._negative(m.group("sign")):
+        if unit is None and g("cur"):
+            unit, unit_kind = ("美元" if g("cur") in "$＄" else "元"), "currency"
+        if form in ("pct", "fraction", "zhe", "half") and self._negative(g("sign")):
             value = -value  # the num branch applied its sign already
 
-        qualifier = self._qualifier(m, inner or bool(m.group("mid")) or bool(m.group("mid1")))
-        start = m.start("pre") if m.group("pre") and self._pre_in_text(m) else m.start(num_group)
-        if m.group("sign") and m.start("sign") < start:
+        qualifier = self._qualifier(g, inner or bool(g("mid")) or bool(g("mid1")))
+        start = m.start("pre") if g("pre") and self._pre_in_text(g) else m.start(num_group)
+        if g("sign") and m.start("sign") < start:
             start = m.start("sign")
-        if m.group("cur") and m.start("cur") < start:
+        if g("cur") and m.start("cur") < start:
             start = m.start("cur")
-        if m.group("pre") and not self._pre_in_text(m):
+        if g("pre") and not self._pre_in_text(g):
             start = max(start, m.end("pre"))
         end = m.end()
         if form == "pct" and m.start("pct") < start:
             start = m.start("pct")
-        if m.group("yiban") and m.group("yiban")[0] in "过過":
+        if g("yiban") and g("yiban")[0] in "过過":
             qualifier = "at_least"
         return Reading(
             start=start,
@@ -231,25 +260,25 @@ class SpanParser:
             unit_kind=unit_kind,
             qualifier=qualifier,
             form=form,
-            numeral=m.group(num_group),
+            numeral=g(num_group),
             numeral_start=m.start(num_group),
             numeral_end=m.end(num_group),
             has_multiplier_or_unit=has_mult,
         )
 
-    def _pre_in_text(self, m: regex.Match) -> bool:
-        q = self.qualifiers.get(m.group("pre"))
+    def _pre_in_text(self, g) -> bool:
+        q = self.qualifiers.get(g("pre"))
         return q is None or q.in_text
 
-    def _qualifier(self, m: regex.Match, inner: bool) -> str:
-        post = m.group("post")
+    def _qualifier(self, g, inner: bool) -> str:
+        post = g("post")
         if post:
             q = self.qualifiers.get(post.strip(" \t"))
             if q:
                 return q.cls
         if inner:
             return "at_least"
-        pre = m.group("pre")
+        pre = g("pre")
         if pre:
             q = self.qualifiers.get(pre)
             if q:

@@ -27,7 +27,7 @@ _CODE = r"(?<![A-Za-z0-9])[A-Za-z]++[-_]?[0-9][A-Za-z0-9]*+"
 URL_PATTERN = re.compile(_URL)
 
 
-def anchor_and_starters(vocab: Vocabulary) -> tuple[regex.Pattern, frozenset[str], int]:
+def anchor_and_starters(vocab: Vocabulary) -> tuple[re.Pattern, frozenset[str], int]:
     """Characters every quantity contains (anchors), characters a match may start with, and
     how far before an anchor a match may start (the longest qualifier or lexicon word).
 
@@ -41,7 +41,7 @@ def anchor_and_starters(vocab: Vocabulary) -> tuple[regex.Pattern, frozenset[str
     starters |= {w[0] for w in vocab.lexicon}
     lookback = max([len(q.word) for q in vocab.qualifiers if q.position == "before"] + [len(w) for w in vocab.lexicon] + [1]) + 3
     cls = "[" + "".join(regex.escape(c) for c in sorted(anchors)) + "]"
-    return regex.compile(cls), frozenset(starters), lookback
+    return re.compile(cls), frozenset(starters), lookback
 
 
 def _alt(words, escape=True) -> str:
@@ -120,7 +120,7 @@ def build_pattern(vocab: Vocabulary) -> re.Pattern:
     sign = "(?:负|負|(?<![-－−~～])[-－−](?![-－−]))"
 
     pattern = rf"""
-    (?P<skip>{_URL}|{_EMAIL}|{_CODE}|\L<lexicon>(?!{SP}[{CN_D}{AR_DIGIT}之分]))
+    (?P<skip>(?=[hw])(?:{_URL})|(?=[A-Za-z0-9._%+-])(?:{_EMAIL})|(?=[A-Za-z])(?:{_CODE})|\L<lexicon>(?!{SP}[{CN_D}{AR_DIGIT}之分]))
     |
     (?P<pre>{pre_alt})?{SP}
     (?P<cur>[¥￥$＄])?
@@ -151,10 +151,31 @@ def build_pattern(vocab: Vocabulary) -> re.Pattern:
         "lexicon": list(vocab.lexicon) or ["\x00"],
     }
     for name, words in lists.items():
-        pattern = pattern.replace(f"\\L<{name}>", "(?:" + _alt(words) + ")")
+        # a first-character gate spares trying hundreds of alternatives one by one
+        first = "".join(sorted({regex.escape(w[0]) for w in words}))
+        pattern = pattern.replace(f"\\L<{name}>", f"(?=[{first}])(?:" + _alt(words) + ")")
     # The stdlib engine: far less set-up per match than `regex` for a pattern this size
     # (match() is called once per candidate), and it has possessive quantifiers since 3.11.
     return re.compile(pattern, re.VERBOSE)
+
+
+def anchor_filters(vocab: Vocabulary) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Cheap per-anchor tests that spare a full match attempt.
+
+    Returns (chinese anchors, continuations, lead ends): a Chinese numeral character that is
+    followed by a Chinese character outside *continuations* (no numeral, unit, qualifier,
+    range or fraction word can follow) and preceded by a Chinese character outside *lead
+    ends* is part of a word (一些, 统一规划) and cannot start or hold a quantity. *Lead ends*
+    are the last characters of whatever may precede a numeral within one match.
+    """
+    mult_chars = {c for m in vocab.multipliers for c in m.word}
+    cn = frozenset(CN_D) | frozenset(c for c in mult_chars if not c.isascii())
+    cont = set(cn) | {u.surface[0] for u in vocab.units} | {q.word[0] for q in vocab.qualifiers if q.position != "before"}
+    cont |= set("多余几幾成折分点點又之以左上开或及前至到与和半打")
+    lead_ends = {q.word[-1] for q in vocab.qualifiers if q.position == "before"}
+    lead_ends |= {w[i - 1] for w in vocab.lexicon for i in range(1, len(w)) if w[i] in cn}
+    lead_ends |= set("是负負-－−¥￥$＄.．对對过過打 \t第前") | cn
+    return cn, frozenset(cont), frozenset(lead_ends)
 
 
 def build_lead(vocab: Vocabulary) -> re.Pattern:

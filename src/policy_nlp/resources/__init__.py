@@ -19,7 +19,8 @@ def resource_path(*parts: str) -> Path:
     return Path(str(_ROOT.joinpath(*parts)))
 
 
-def _data_lines(path: Path) -> Iterable[str]:
+def data_lines(path: Path) -> Iterable[str]:
+    """Non-blank lines of a data file, ``#`` comment lines dropped."""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\r\n")
@@ -29,7 +30,7 @@ def _data_lines(path: Path) -> Iterable[str]:
 
 def read_table(path: str | Path) -> list[dict[str, str]]:
     """Read a TSV with a header row; lines starting with ``#`` are comments."""
-    rows = list(csv.reader(_data_lines(Path(path)), delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = list(csv.reader(data_lines(Path(path)), delimiter="\t", quoting=csv.QUOTE_NONE))
     if not rows:
         return []
     header = [h.strip() for h in rows[0]]
@@ -42,7 +43,7 @@ def read_table(path: str | Path) -> list[dict[str, str]]:
 
 def read_words(path: str | Path) -> list[str]:
     """Read a word list: one entry per line (first tab-separated field), ``#`` comments."""
-    return [line.split("\t", 1)[0].strip() for line in _data_lines(Path(path))]
+    return [line.split("\t", 1)[0].strip() for line in data_lines(Path(path))]
 
 
 @lru_cache(maxsize=None)
