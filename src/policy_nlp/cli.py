@@ -42,6 +42,7 @@ def extract(
     config: Annotated[Optional[Path], typer.Option(help="A spaCy config file overriding the pipeline's defaults.")] = None,
     user_dict: Annotated[Optional[list[Path]], typer.Option("--user-dict", help="Extra jieba user dictionary (word [freq] [tag] per line); repeatable.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
+    flush_every: Annotated[int, typer.Option("--flush-every", min=1, help="Articles per batch written to disk; a killed run loses at most this many.")] = 200,
 ) -> None:
     """Extract facts and entities from articles into the dataset at OUTPUT."""
     from policy_nlp.dataset import DatasetLockedError
@@ -56,6 +57,7 @@ def extract(
             [str(p) for p in inputs], output, workers=n_workers,
             config=str(config) if config else None,
             user_dicts=[str(p) for p in user_dict or []],
+            commit_every=flush_every,
             progress=not quiet and sys.stderr.isatty(),
         )
     except DatasetLockedError as exc:

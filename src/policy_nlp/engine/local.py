@@ -61,16 +61,21 @@ def run_extract(
     config: str | None = None,
     user_dicts: Iterable[str] = (),
     batch_size: int = 64,
+    commit_every: int = 200,
     progress: bool = True,
 ) -> RunSummary:
-    """Process every input into the dataset at ``out_dir``; never stops on a bad input."""
+    """Process every input into the dataset at ``out_dir``; never stops on a bad input.
+
+    ``batch_size`` articles go to a worker at a time; every ``commit_every`` finished
+    articles are flushed to disk, so a killed run loses at most that many.
+    """
     t0 = time.perf_counter()
     summary = RunSummary()
     user_dicts = tuple(str(p) for p in user_dicts)
     paths = list(iter_paths(inputs))
     summary.files = sum(1 for p in paths if not isinstance(p, Skipped))
 
-    with DatasetWriter(out_dir) as writer:
+    with DatasetWriter(out_dir, batch_size=commit_every) as writer:
         def todo() -> Iterator[Article]:
             for item in paths:
                 advance()

@@ -18,7 +18,6 @@ import regex
 from .numerals import CN_DIGITS, ONE, TEN, ZERO, arabic_value, parse_numeral
 from .vocabulary import Vocabulary
 
-_MISS = object()
 HUNDRED = Decimal(100)
 _CENT = Decimal("0.01")
 _HALF = Decimal("0.5")
@@ -51,7 +50,6 @@ class SpanParser:
         self.qualifiers = vocab.qualifier_by_word()
         self.multipliers = {m.word: (m.factor, m.rank) for m in vocab.multipliers}
         # numerals repeat a lot across a corpus (1, 10, 2023, 10万); results are immutable
-        self._cache: dict[tuple[str, str], Reading | None] = {}
         self._numeral = lru_cache(maxsize=1 << 16)(lambda text: parse_numeral(text, self.multipliers))
 
     # -- numbers ---------------------------------------------------------------------
@@ -80,32 +78,11 @@ class SpanParser:
 
     # -- the match ---------------------------------------------------------------------
     def read(self, m: re.Match, groups: dict[str, str | None] | None = None) -> Reading | None:
-        """The reading of a match; identical match texts (with the same preceding
-        character, which lookbehinds may see) give identical readings, so they are cached
-        with offsets relative to the match."""
-        s = m.string
-        at = m.start()
-        key = (s[at - 1] if at else "", m.group())
-        hit = self._cache.get(key, _MISS)
-        if hit is _MISS:
-            try:
-                r = self._read(m, (groups or m.groupdict()).__getitem__)
-            except (InvalidOperation, ZeroDivisionError, OverflowError, ValueError):
-                r = None
-            if r is not None:
-                r.start -= at
-                r.end -= at
-                r.numeral_start -= at
-                r.numeral_end -= at
-            if len(self._cache) > 200_000:
-                self._cache.clear()
-            self._cache[key] = hit = r
-        if hit is None:
+        """The reading of a match, or None when the span is not a well-formed number."""
+        try:
+            return self._read(m, (groups or m.groupdict()).__getitem__)
+        except (InvalidOperation, ZeroDivisionError, OverflowError, ValueError):
             return None
-        return Reading(
-            hit.start + at, hit.end + at, hit.value, hit.high, hit.unit, hit.unit_kind, hit.qualifier,
-            hit.form, hit.numeral, hit.numeral_start + at, hit.numeral_end + at, hit.has_multiplier_or_unit,
-        )
 
     def _unit(self, g) -> tuple[str | None, str | None, Decimal]:
         if g("unit") is None:

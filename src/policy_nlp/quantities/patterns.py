@@ -127,8 +127,8 @@ def build_pattern(vocab: Vocabulary) -> re.Pattern:
     (?P<sign>{sign})?
     (?:
         (?P<pct>(?:百万万|百万|千万|万万|百|千|万|萬|佰|仟){SP}分{SP}之){SP}(?P<psign>{sign})?(?P<pnum>{numeral}|百(?!分))
-      | (?=[^分/／\n]{{0,24}}+分{SP}之)(?:(?P<whole>{numeral}){SP}又{SP})?(?P<den>{numeral}){SP}分{SP}之{SP}(?P<nsign>负|負)?(?P<nom>{numeral})
-      | (?=[^/／\n]{{0,24}}+[/／])(?:(?P<swhole>{ar})[ ]++)?(?P<sa>{ar}){SP}[/／]{SP}(?P<sb>{ar})(?![/／{AR_DIGIT}])
+      | (?=[{CN_D}{AR_DIGIT}{mult_chars}.．,，点點又负負 \t]{{0,40}}+分{SP}之)(?:(?P<whole>{numeral}){SP}又{SP})?(?P<den>{numeral}){SP}分{SP}之{SP}(?P<nsign>负|負)?(?P<nom>{numeral})
+      | (?=[{AR_DIGIT}.．,， ]{{0,40}}+[/／])(?:(?P<swhole>{ar})[ ]++)?(?P<sa>{ar}){SP}[/／]{SP}(?P<sb>{ar})(?![/／{AR_DIGIT}])
       | (?<![{AR_DIGIT}{CN_D}.．])(?P<zhe>{zhe_digit}(?:{SP}(?:[.．点點]{SP})?{zhe_digit})?){SP}折(?!{not_discount})
       | (?<=打)(?P<duizhe>对折|對折)
       | (?P<half>半)(?P<halfw>百|成|折)
