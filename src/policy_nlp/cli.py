@@ -43,6 +43,7 @@ def extract(
     user_dict: Annotated[Optional[list[Path]], typer.Option("--user-dict", help="Extra jieba user dictionary (word [freq] [tag] per line); repeatable.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
     flush_every: Annotated[int, typer.Option("--flush-every", min=1, help="Articles per batch written to disk; a killed run loses at most this many.")] = 200,
+    max_chars: Annotated[int, typer.Option("--max-chars", min=1000, help="Longest article (characters) processed; longer ones are reported and skipped.")] = 1_000_000,
 ) -> None:
     """Extract facts and entities from articles into the dataset at OUTPUT."""
     from policy_nlp.dataset import DatasetLockedError
@@ -58,6 +59,7 @@ def extract(
             config=str(config) if config else None,
             user_dicts=[str(p) for p in user_dict or []],
             commit_every=flush_every,
+            max_chars=max_chars,
             progress=not quiet and sys.stderr.isatty(),
         )
     except DatasetLockedError as exc:

@@ -32,10 +32,27 @@ class RunSummary:
         return 3 if self.skipped else 0
 
 
-def articles_of(doc: Document) -> list[Article]:
+#: Longest input text (characters) read as articles; a longer one is reported, not read:
+#: one 50 MB line is a broken export, and structuring it would take minutes.
+MAX_DOCUMENT_CHARS = 10_000_000
+#: Longest single article handed to the pipeline (memory grows with tokens).
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+class InputTooLarge(ValueError):
+    pass
+
+
+def articles_of(doc: Document, max_chars: int = MAX_ARTICLE_CHARS) -> list[Article]:
+    """The articles of a document; raises InputTooLarge past the size limits."""
     from policy_nlp.structure import build_articles
 
+    if len(doc.text) > max(MAX_DOCUMENT_CHARS, max_chars):
+        raise InputTooLarge(f"text too long: {len(doc.text):,} characters (limit {max(MAX_DOCUMENT_CHARS, max_chars):,})")
     articles = build_articles(doc)
+    for a in articles:
+        if len(a.text) > max_chars:
+            raise InputTooLarge(f"article {a.article_index} too long: {len(a.text):,} characters (limit {max_chars:,}; see --max-chars)")
     if doc.pre_split and doc.line_no is not None:
         for a in articles:
             a.article_index = doc.line_no - 1
@@ -62,6 +79,7 @@ def run_extract(
     user_dicts: Iterable[str] = (),
     batch_size: int = 64,
     commit_every: int = 200,
+    max_chars: int = MAX_ARTICLE_CHARS,
     progress: bool = True,
 ) -> RunSummary:
     """Process every input into the dataset at ``out_dir``; never stops on a bad input.
@@ -87,7 +105,10 @@ def run_extract(
                         summary.skipped.append(doc)
                         continue
                     try:
-                        arts = articles_of(doc)
+                        arts = articles_of(doc, max_chars)
+                    except InputTooLarge as exc:
+                        summary.skipped.append(Skipped(doc.source_path, str(exc), doc.line_no))
+                        continue
                     except Exception as exc:  # noqa: BLE001
                         summary.skipped.append(Skipped(doc.source_path, f"cannot structure: {type(exc).__name__}: {exc}", doc.line_no))
                         continue

@@ -57,6 +57,33 @@ def _latin_mojibake_share(text: str) -> float:
     return sum(1 for ch in sample if 0x80 <= ord(ch) < 0x300) / max(len(sample), 1)
 
 
+def _decode_per_line(data: bytes) -> tuple[str, str] | None:
+    """Files pasted together from UTF-8 and GBK sources, or cut off mid-character:
+    decode line by line, replacing only what no encoding reads. Accepted when nearly
+    everything decodes cleanly."""
+    lines = data.split(b"\n")
+    out = []
+    bad = 0
+    used = set()
+    for line in lines:
+        for enc in ("utf-8", "gb18030"):
+            try:
+                out.append(line.decode(enc))
+                used.add(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            text = line.decode("utf-8", errors="replace")
+            bad += text.count("\ufffd")
+            out.append(text)
+            used.add("utf-8")
+    text = "\n".join(out)
+    if bad > max(3, len(text) // 1000) or _printable_share(text) < 0.95:
+        return None
+    return text, "+".join(sorted(used)) + (" (invalid bytes replaced)" if bad else "")
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding) or raise DecodeError with a reason a user can act on."""
     if not data or not data.strip():
@@ -87,6 +114,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             continue
         if _printable_share(text) > 0.95:
             return text, enc
+    mixed = _decode_per_line(data)
+    if mixed is not None:
+        return mixed
     best = from_bytes(data[:1_000_000]).best()
     if best is not None and best.encoding:
         try:

@@ -5,18 +5,40 @@ which the structure stage needs for headings and sentences.
 """
 from __future__ import annotations
 
+import html as html_lib
+
+import regex
 import trafilatura
+
+_DROP = regex.compile(r"<(script|style|noscript|template)\b[^>]*+>.*?</\1\s*>", regex.S | regex.I)
+_BLOCK = regex.compile(r"<(?:/?(?:p|div|br|li|h[1-6]|tr|section|article)\b)[^>]*+>", regex.I)
+_TAG = regex.compile(r"<[^>]*+>")
+
+
+def strip_tags(page: str) -> str:
+    """Plain text of a page by dropping markup: the fallback when the main-content
+    extractor gives up (pages nested thousands deep defeat tree parsers)."""
+    text = _DROP.sub(" ", page, timeout=30)
+    text = _BLOCK.sub("\n", text, timeout=30)
+    text = _TAG.sub("", text, timeout=30)
+    text = html_lib.unescape(text)
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def html_main_text(html: str) -> tuple[str, dict]:
     """(main text, metadata such as title and date found in the page)."""
-    text = trafilatura.extract(
-        html,
-        include_comments=False,
-        include_tables=True,
-        favor_recall=True,
-        deduplicate=False,
-    )
+    try:
+        text = trafilatura.extract(
+            html,
+            include_comments=False,
+            include_tables=True,
+            favor_recall=True,
+            deduplicate=False,
+        )
+    except (RecursionError, ValueError):
+        text = None
+    if not text:
+        text = strip_tags(html)
     meta: dict = {}
     try:
         md = trafilatura.extract_metadata(html)

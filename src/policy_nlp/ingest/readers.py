@@ -89,10 +89,20 @@ def _read_jsonl(path: Path, data: bytes) -> Iterator[Document | Skipped]:
         if not body.strip():
             yield Skipped(str(path), f"empty '{body_key}'", line_no)
             continue
-        meta = {k: v for k, v in record.items() if k != body_key}
+        body = _clean_surrogates(body)
+        meta = {k: (_clean_surrogates(v) if isinstance(v, str) else v) for k, v in record.items() if k != body_key}
         if "title" in meta and not isinstance(meta["title"], str):
             meta["title"] = None if meta["title"] is None else str(meta["title"])
         yield Document(source_path=str(path), text=body, metadata=meta, line_no=line_no, pre_split=True)
+
+
+def _clean_surrogates(s: str) -> str:
+    """JSON may escape lone UTF-16 surrogates (\\ud800), which no file format can store."""
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return s.encode("utf-8", errors="replace").decode("utf-8")
 
 
 def iter_documents(inputs: Iterable[str | os.PathLike]) -> Iterator[Document | Skipped]:

@@ -267,6 +267,10 @@ class QuantityExtractor:
             return False  # part of a code or name: IPv6, 5G, 3D
         if core.isascii() and core[-1:] == "K" and len(core) == 2:
             return False  # 4K, 8K: video resolutions
+        if "+" in (prev, nxt) or "＋" in (prev, nxt):
+            return False  # “1+6”体系, 5+2: numbered slogans
+        if nxt == "大" and r.unit is None and prev != "比":
+            return False  # 二十大, 四大工程, 7大产业: numbered names (比三十大 is a comparison)
         if r.form in ("num", "range"):
             if not self._plain_number_ok(text, r, core, prev, nxt):
                 return False
@@ -281,6 +285,11 @@ class QuantityExtractor:
                 return False  # phone numbers, ids
             if len(digits) >= 5 and _CODE_WORDS.search(text, max(0, r.start - 8), r.start):
                 return False
+        if r.unit is None and r.qualifier == "exact" and r.high is None and digits.isascii():
+            if _YEAR.fullmatch(digits):
+                return False  # 2023北京推介活动: a bare year
+            if digits.endswith(".0") and digits[:-2].isdigit():
+                return False  # 工业4.0, 经济3.0: a version label
         # dotted sequences (2222.2222.22, 2019.3.5, 1.2.3) are versions or dates
         if r.end + 1 < len(text) and nxt and nxt in ".．" and text[r.end + 1].translate(_FULL).isdigit():
             return False
@@ -310,7 +319,7 @@ class QuantityExtractor:
                 return isolated
             if core == "一" and r.unit_kind == "measure" and r.qualifier == "exact" and r.high is None:
                 # 一家企业, 一位老师: an indefinite determiner, unless nothing follows (一只)
-                if nxt and _is_cjk(nxt) and nxt not in CN_DIGITS:
+                if nxt and (_is_cjk(nxt) and nxt not in CN_DIGITS or nxt.isdigit()):
                     return False
         return True
 

@@ -51,6 +51,9 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,
 # token kinds: d=digit/number, z=zero filler, s=small unit, b=big unit, p=decimal part, x=suffix
 Token = tuple  # (kind, Decimal, single_digit: bool, from_cjk: bool)
 
+#: Longest numeral (characters, spaces included) read as one number.
+MAX_NUMERAL_LENGTH = 64
+
 Multipliers = Mapping[str, tuple[Decimal, str]]
 
 
@@ -229,6 +232,8 @@ def parse_numeral(text: str, multipliers: Multipliers) -> tuple[Decimal, Decimal
     ``value_high`` is set for ranges of two consecutive digits (两三, 二三十, 十七八).
     Returns None when the string is not a well-formed number (九九, 一二三, 十百).
     """
+    if len(text) > MAX_NUMERAL_LENGTH:
+        return None  # no written quantity is that long: a digit dump, a code, a table row
     if text.isascii():  # fast path: plain Arabic numbers are most of what policy texts hold
         plain = text.replace(",", "")
         if plain.replace(".", "", 1).isdigit() and not plain.startswith("."):

@@ -81,7 +81,7 @@ class SpanParser:
         """The reading of a match, or None when the span is not a well-formed number."""
         try:
             return self._read(m, (groups or m.groupdict()).__getitem__)
-        except (InvalidOperation, ZeroDivisionError, OverflowError, ValueError):
+        except (ArithmeticError, ValueError, RecursionError):
             return None
 
     def _unit(self, g) -> tuple[str | None, str | None, Decimal]:

@@ -185,7 +185,7 @@ def build_lead(vocab: Vocabulary) -> re.Pattern:
     pre = [q.word for q in vocab.qualifiers if q.position == "before"]
     anchors, _, _ = anchor_and_starters(vocab)
     prefixes = {w[:i] for w in vocab.lexicon for i in range(1, len(w)) if anchors.match(w[i])}
-    heads = ["打对", "打對", "过", "過"]
+    heads = ["对", "對", "过", "過"]
     return re.compile(
         "(?:(?:" + _alt(pre) + r")[ \t]*+)?(?:[¥￥$＄])?(?:负|負|[-－−])?[.．]?\Z"
         + ("|(?:" + _alt(prefixes | set(heads)) + r")\Z" if prefixes else "")
