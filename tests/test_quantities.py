@@ -90,7 +90,6 @@ def test_numerals(text, value):
         ("五成", 50, "%"),
         ("七成六", 76, "%"),
         ("千分之四", 0.4, "%"),
-        ("2/3", 66.67, "%"),
         ("一半", 50, "%"),
         ("打九折", 90, "%"),
     ],
@@ -98,6 +97,17 @@ def test_numerals(text, value):
 def test_percent_forms(text, value, unit):
     q = one(text)
     assert (q.value, q.unit) == (value, unit)
+
+
+def test_fractions_are_numbers_or_percent_as_asked():
+    from policy_nlp.quantities import QuantityExtractor
+
+    assert [(q.value, q.unit) for q in quantities("约占2/3")] == [(pytest.approx(2 / 3), None)]
+    assert [(q.value, q.unit) for q in quantities("三分之一")] == [(pytest.approx(1 / 3), None)]
+    as_percent = QuantityExtractor(fractions_as_percent=True)
+    assert [(q.value, q.unit) for q in as_percent("约占2/3")] == [(66.67, "%")]
+    assert [(q.value, q.unit) for q in as_percent("三分之一")] == [(33.33, "%")]
+    assert [(q.value, q.unit) for q in as_percent("三又三分之一吨")] != [(33.33, "%")]
 
 
 def test_過半_is_at_least_fifty():

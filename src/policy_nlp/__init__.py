@@ -14,9 +14,12 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
+# The function shadows the subpackage of the same name on purpose: ``policy_nlp.quantities``
+# is the public call; the layer's modules are imported as policy_nlp.quantities.<module>.
+from policy_nlp.quantities import quantities  # noqa: E402
+
 if TYPE_CHECKING:  # pragma: no cover
     from policy_nlp.dataset import Dataset
-    from policy_nlp.records import Quantity
 
 
 def load(config=None, **kwargs):
@@ -24,13 +27,6 @@ def load(config=None, **kwargs):
     from policy_nlp.pipeline import load as _load
 
     return _load(config, **kwargs)
-
-
-def quantities(text: str) -> "list[Quantity]":
-    """Every quantity in a text: value, unit, qualifier and offsets."""
-    from policy_nlp.quantities import quantities as _quantities
-
-    return _quantities(text)
 
 
 def load_dataset(path) -> "Dataset":

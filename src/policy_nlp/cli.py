@@ -43,6 +43,8 @@ def extract(
     user_dict: Annotated[Optional[list[Path]], typer.Option("--user-dict", help="Extra jieba user dictionary (word [freq] [tag] per line); repeatable.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
     flush_every: Annotated[int, typer.Option("--flush-every", min=1, help="Articles per batch written to disk; a killed run loses at most this many.")] = 200,
+    engine: Annotated[str, typer.Option("--engine", help="local: a process pool on this machine; dask: a Dask cluster (needs the dask extra).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://HOST:8786); none starts a local cluster.")] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1000, help="Longest article (characters) processed; longer ones are reported and skipped.")] = 1_000_000,
 ) -> None:
     """Extract facts and entities from articles into the dataset at OUTPUT."""
@@ -52,6 +54,10 @@ def extract(
     for p in [*(user_dict or []), *([config] if config else [])]:
         if not p.is_file():
             _fail(f"{p}: no such file")
+    if engine not in ("local", "dask"):
+        _fail(f"--engine must be local or dask, not {engine!r}")
+    if scheduler and engine != "dask":
+        _fail("--scheduler goes with --engine dask")
     n_workers = workers or (os.cpu_count() or 1)
     try:
         summary = run_extract(
@@ -60,9 +66,11 @@ def extract(
             user_dicts=[str(p) for p in user_dict or []],
             commit_every=flush_every,
             max_chars=max_chars,
+            engine=engine,
+            scheduler=scheduler,
             progress=not quiet and sys.stderr.isatty(),
         )
-    except DatasetLockedError as exc:
+    except (DatasetLockedError, RuntimeError) as exc:
         _fail(str(exc))
     for s in summary.skipped:
         err.print(f"[yellow]skipped[/] {s}", highlight=False)

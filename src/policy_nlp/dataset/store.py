@@ -19,6 +19,7 @@ import fcntl
 import json
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -96,6 +97,21 @@ def _apply_commit(root: Path, plan: dict) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
+def write_part(root: str | Path, rows: dict[str, list[dict]]) -> str:
+    """Write one batch of rows as pending parts of the dataset at ``root``.
+
+    Safe to call from several processes or machines sharing the folder (a Dask worker
+    writes its own parts): names are unique and sort by time, and the articles part goes
+    last, so a batch counts as done only when all its rows are on disk.
+    """
+    pending = Path(root) / PENDING
+    pending.mkdir(parents=True, exist_ok=True)
+    stem = f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+    for name in [n for n in ARTICLE_TABLES if n != "articles"] + ["articles"]:
+        write_parquet_atomic(_conform(rows.get(name, []), ARTICLE_TABLES[name]), pending / f"{stem}.{name}.parquet")
+    return stem
+
+
 class DatasetWriter:
     """Adds articles' rows to a dataset folder; use as a context manager.
 
@@ -149,15 +165,10 @@ class DatasetWriter:
             self.flush()
 
     def flush(self) -> None:
-        """Write the buffered batch as pending parts; the articles part goes last, so a
-        batch counts as done only when all its rows are on disk."""
+        """Write the buffered batch as pending parts (see :func:`write_part`)."""
         if not self._buffered_articles:
             return
-        pending = self.root / PENDING
-        seq = 1 + max((int(p.name.split("-", 1)[0]) for p in pending.glob("*.articles.parquet")), default=0)
-        stem = f"{seq:06d}-{uuid.uuid4().hex[:8]}"
-        for name in [n for n in ARTICLE_TABLES if n != "articles"] + ["articles"]:
-            write_parquet_atomic(_conform(self._buffer[name], ARTICLE_TABLES[name]), pending / f"{stem}.{name}.parquet")
+        write_part(self.root, self._buffer)
         self._buffer = {name: [] for name in ARTICLE_TABLES}
         self._buffered_articles = 0
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.dataset import DatasetWriter
+from policy_nlp.engine.dask_engine import counts_of
 from policy_nlp.engine.worker import init_pipeline, process_batch
 from policy_nlp.ingest.readers import iter_paths, read_path
 from policy_nlp.records import Article, Document, Skipped
@@ -80,11 +81,14 @@ def run_extract(
     batch_size: int = 64,
     commit_every: int = 200,
     max_chars: int = MAX_ARTICLE_CHARS,
+    engine: str = "local",
+    scheduler: str | None = None,
     progress: bool = True,
 ) -> RunSummary:
     """Process every input into the dataset at ``out_dir``; never stops on a bad input.
 
-    ``batch_size`` articles go to a worker at a time; every ``commit_every`` finished
+    ``engine`` is ``"local"`` (a process pool of ``workers``) or ``"dask"`` (the scheduler at
+    ``scheduler``, or a local Dask cluster of ``workers`` processes). ``batch_size`` articles go to a worker at a time; every ``commit_every`` finished
     articles are flushed to disk, so a killed run loses at most that many.
     """
     t0 = time.perf_counter()
@@ -125,15 +129,32 @@ def run_extract(
                     a = by_id[aid]
                     summary.skipped.append(Skipped(a.source_path, f"article {a.article_index}: {error}"))
                     continue
-                writer.add(rows)
+                if "articles" in rows:  # rows to write here; the Dask engine's workers wrote theirs
+                    writer.add(rows)
+                    rows = counts_of(rows)
                 summary.articles += 1
-                summary.chars += rows["articles"][0]["n_chars"]
-                summary.sentences += len(rows["sentences"])
-                summary.facts += len(rows["facts"])
-                summary.entities += len(rows["entities"])
+                summary.chars += rows["chars"]
+                summary.sentences += rows["sentences"]
+                summary.facts += rows["facts"]
+                summary.entities += rows["entities"]
 
         with _progress(progress, len(paths)) as advance:
-            if workers <= 1:
+            if engine == "dask":
+                from policy_nlp.engine.dask_engine import dask_client, run_on_dask
+
+                client = dask_client(scheduler, workers)
+                try:
+                    n = max(len(client.scheduler_info().get("workers", {})), 1)
+                    run_on_dask(client, _batches(todo(), batch_size), writer.root.resolve(), config, user_dicts, collect, 2 * n)
+                finally:
+                    if not scheduler:
+                        cluster = client.cluster
+                        client.close()
+                        if cluster is not None:
+                            cluster.close()
+                    else:
+                        client.close()
+            elif workers <= 1:
                 init_pipeline(config, user_dicts)
                 for batch in _batches(todo(), batch_size):
                     collect(batch, process_batch(batch, config, user_dicts))

@@ -54,10 +54,12 @@ class SentenceComponent:
 
 
 class QuantityComponent:
+    """Fractions are written as percent here, as the annotation guidelines want for facts."""
+
     def __init__(self, units_path: str | None = None):
         from policy_nlp.quantities import QuantityExtractor
 
-        self.extractor = QuantityExtractor(units_path=units_path) if units_path else QuantityExtractor()
+        self.extractor = QuantityExtractor(units=units_path, fractions_as_percent=True)
 
     def __call__(self, doc: Doc) -> Doc:
         qs = self.extractor(doc.text)

@@ -11,8 +11,6 @@ Arabic numerals -> Decimal), ``extractor`` (context rules: what is not a quantit
 """
 from __future__ import annotations
 
-import sys
-import types
 from functools import lru_cache
 
 from policy_nlp.records import Quantity
@@ -31,17 +29,3 @@ def default_extractor() -> QuantityExtractor:
 def quantities(text: str) -> list[Quantity]:
     """All quantities in ``text``, sorted by start offset."""
     return default_extractor()(text)
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``from policy_nlp import quantities; quantities(text)`` work.
-
-    Until the package root re-exports the function, ``policy_nlp.quantities`` resolves to
-    this subpackage; calling it forwards to :func:`quantities`.
-    """
-
-    def __call__(self, text: str) -> list[Quantity]:
-        return quantities(text)
-
-
-sys.modules[__name__].__class__ = _CallableModule

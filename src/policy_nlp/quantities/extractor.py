@@ -63,6 +63,10 @@ class QuantityExtractor:
     Each vocabulary argument is a TSV path (or several) in the format of the bundled file of
     the same name under ``policy_nlp/resources/quantities/``. By default the given files
     *extend* the bundled ones; pass ``extend=False`` to replace them.
+
+    ``fractions_as_percent``: a proper fraction (二分之一, 2/3) is the number a reader
+    finds (0.5) by default; the fact layer sets it, because the annotation guidelines
+    write fractions as percent (2/3 -> 66.67 %).
     """
 
     def __init__(
@@ -73,6 +77,7 @@ class QuantityExtractor:
         lexicon: PathLike | Sequence[PathLike] | None = None,
         *,
         extend: bool = True,
+        fractions_as_percent: bool = False,
     ) -> None:
         d = default_paths()
         self.vocabulary = load_vocabulary(
@@ -91,7 +96,7 @@ class QuantityExtractor:
             self._continuation,
             self._lead_end,
         ) = _compiled(self.vocabulary)
-        self._parser = SpanParser(self.vocabulary)
+        self._parser = SpanParser(self.vocabulary, fractions_as_percent=fractions_as_percent)
         self._qualifiers = self.vocabulary.qualifier_by_word()
         self._units = self.vocabulary.unit_by_surface()
         self._constrained_pre = frozenset(q.word for q in self.vocabulary.qualifiers if q.not_after)

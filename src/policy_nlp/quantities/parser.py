@@ -45,7 +45,8 @@ class Reading:
 class SpanParser:
     """Interprets matches of the pattern built from the same Vocabulary."""
 
-    def __init__(self, vocab: Vocabulary) -> None:
+    def __init__(self, vocab: Vocabulary, fractions_as_percent: bool = False) -> None:
+        self.fractions_as_percent = fractions_as_percent
         self.units = vocab.unit_by_surface()
         self.qualifiers = vocab.qualifier_by_word()
         self.multipliers = {m.word: (m.factor, m.rank) for m in vocab.multipliers}
@@ -273,8 +274,8 @@ class SpanParser:
         return value
 
     def _fraction(self, whole, nom, den, unit, unit_kind):
-        """Proper fractions are shares -> percent; mixed and improper ones are plain numbers."""
-        if whole is None and abs(nom) <= abs(den) and unit is None:
+        """Proper fractions are shares -> percent when asked; mixed and improper ones are plain numbers."""
+        if self.fractions_as_percent and whole is None and abs(nom) <= abs(den) and unit is None:
             return self._percent_of(nom, den), "%", "percent"
         value = nom / den
         if whole is not None:

@@ -1,0 +1,102 @@
+"""Scale-out on Dask: the same batches as the local engine, run on Dask workers.
+
+Each worker process holds one pipeline, built once by a worker plugin; a task processes
+a batch of articles and writes its rows as pending parts of the dataset itself (so rows
+never travel back through the scheduler); the client then commits the parts exactly as
+a local run does. The dataset folder must therefore be reachable under the same path
+from the client and every worker (a shared file system).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from policy_nlp.engine.worker import init_pipeline, process_batch
+from policy_nlp.records import Article
+
+try:  # distributed is an optional dependency: pip install "policy-nlp[dask]"
+    from distributed import WorkerPlugin
+except ImportError:  # pragma: no cover - exercised only without the extra
+    WorkerPlugin = object  # type: ignore[misc,assignment]
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Builds the pipeline once in each worker process when the worker starts."""
+
+    name = "policy-nlp-pipeline"
+
+    def __init__(self, config: str | None, user_dicts: tuple[str, ...]):
+        self.config = config
+        self.user_dicts = tuple(user_dicts)
+
+    def setup(self, worker) -> None:
+        init_pipeline(self.config, self.user_dicts)
+
+
+def process_and_write_batch(articles: list[Article], root: str, config: str | None, user_dicts: tuple[str, ...]):
+    """Runs on a worker: annotate, write the rows as one pending part, return counts."""
+    from policy_nlp.dataset.store import write_part
+    from policy_nlp.dataset.schema import ARTICLE_TABLES
+
+    results = process_batch(articles, config, user_dicts)
+    merged: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
+    out = []
+    for aid, rows, error in results:
+        if rows is None:
+            out.append((aid, None, error))
+            continue
+        for name in ARTICLE_TABLES:
+            merged[name].extend(rows[name])
+        out.append((aid, counts_of(rows), None))
+    if merged["articles"]:
+        write_part(root, merged)
+    return out
+
+
+def counts_of(rows: dict[str, list[dict]]) -> dict[str, int]:
+    return {
+        "chars": rows["articles"][0]["n_chars"],
+        "sentences": len(rows["sentences"]),
+        "facts": len(rows["facts"]),
+        "entities": len(rows["entities"]),
+    }
+
+
+def dask_client(scheduler: str | None, workers: int):
+    """A client for the scheduler at ``scheduler``, or for a new local cluster on loopback."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise RuntimeError('the Dask engine needs the "dask" extra: pip install "policy-nlp[dask]"') from None
+    if scheduler:
+        return Client(scheduler)
+    cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                           host="127.0.0.1", dashboard_address=None)
+    return Client(cluster)
+
+
+def run_on_dask(
+    client,
+    batches: Iterable[list[Article]],
+    root: Path,
+    config: str | None,
+    user_dicts: tuple[str, ...],
+    collect: Callable[[list[Article], list], None],
+    window: int,
+) -> None:
+    """Submit batches with at most ``window`` in flight (memory stays flat) and hand each
+    finished batch's results to ``collect``."""
+    from distributed import as_completed
+
+    client.register_plugin(PipelinePlugin(config, user_dicts))
+    running = as_completed()
+    by_key: dict[str, list[Article]] = {}
+    for batch in batches:
+        fut = client.submit(process_and_write_batch, batch, str(root), config, user_dicts, pure=False)
+        by_key[fut.key] = batch
+        running.add(fut)
+        while running.count() >= window:
+            done = next(running)
+            collect(by_key.pop(done.key), done.result())
+    for done in running:
+        collect(by_key.pop(done.key), done.result())
