@@ -88,6 +88,7 @@ class Article:
     author: str | None = None
     region: str | None = None
     year: int | None = None
+    locality: str | None = None  # the city or county the article speaks for, when below province level
     sentences: list[Sentence] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
 

@@ -18,6 +18,7 @@ ARTICLES = pa.schema([
     ("author", pa.string()),
     ("region", pa.string()),
     ("year", pa.int32()),
+    ("locality", pa.string()),
     ("text", pa.string()),
     ("n_chars", pa.int64()),
     ("content_sha256", pa.string()),

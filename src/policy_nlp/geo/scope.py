@@ -20,6 +20,8 @@ class ScopeResolver:
         return word in self.levels
 
     def resolve(self, word: str, article_region: str | None, local_region: str | None = None) -> str | None:
+        """``local_region`` is the city or county the article speaks for, if any: 全区 in a
+        district's report is that district, 全县 in a county's report that county."""
         level = self.levels.get(word)
         if level is None:
             return None
@@ -27,6 +29,8 @@ class ScopeResolver:
             return NATION
         if level == "world":
             return WORLD
+        if local_region and word[-1] == local_region[-1]:
+            return local_region
         if level in ("city", "county"):
             return local_region or article_region or NATION
         return article_region or NATION

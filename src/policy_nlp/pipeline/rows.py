@@ -28,6 +28,7 @@ def article_row(article: Article) -> dict:
         "author": article.author,
         "region": article.region,
         "year": article.year,
+        "locality": article.locality,
         "text": article.text,
         "n_chars": len(article.text),
         "content_sha256": article.content_sha256,

@@ -7,6 +7,8 @@ indexes ``Article.text``, the article's slice of the normalised file text.
 """
 from __future__ import annotations
 
+from policy_nlp.geo import divisions
+
 from policy_nlp.records import Article, Document, Sentence
 from policy_nlp.structure.articles import ArticleLines, split_articles
 from policy_nlp.structure.header import Header, parse_header
@@ -52,12 +54,23 @@ def build_articles(doc: Document) -> list[Article]:
             author=meta.author,
             region=meta.region,
             year=meta.year,
+            locality=locality_of(meta.author_org, meta.title),
             sentences=split_sentences(article_text, header),
             metadata={**doc.metadata, "line_no": doc.line_no, "field_sources": meta.sources},
         )
         articles.append(article)
     _share_years(articles)
     return articles
+
+
+def locality_of(author_org: str | None, title: str | None) -> str | None:
+    """The most specific city or county named in the byline organisation (else the
+    title): 德清县人民政府 -> 德清县, so that 全县 in its text resolves to it."""
+    for text in (author_org, title):
+        found = divisions().find(text or "")
+        if found:
+            return found[-1][2].name
+    return None
 
 
 def _share_years(articles: list[Article]) -> None:
