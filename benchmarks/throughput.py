@@ -1,10 +1,14 @@
-"""Throughput of the whole `extract` against plain pure-Python jieba, in one run.
+"""Speed and memory of `policy-nlp extract` against plain pure-Python jieba, in one run.
 
 usage: python benchmarks/throughput.py [INPUT ...] [--limit N] [--workers 1,2] [--json]
 
 INPUT defaults to ../shared/corpus/raw. A .jsonl input (e.g. ../shared/bench/bulk/articles.jsonl)
-is cut to its first --limit articles (written to a temporary file), so every measurement
-below runs over exactly the same text. Run by hand, not in CI: timings depend on the machine.
+is cut to its first --limit articles (0 = all; written to a temporary file), so every
+measurement below runs over exactly the same text. Each extract runs as its own process
+(`policy-nlp extract ... --quiet`), so its time includes start-up and its peak RSS is its own.
+Also printed: cold start (import to the first article annotated) and the time of an
+incremental re-run over the unchanged input. Run by hand, not in CI: timings depend on
+the machine and on what else runs on it.
 """
 from __future__ import annotations
 
@@ -12,7 +16,9 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -45,6 +51,29 @@ def limited_inputs(inputs: list[Path], limit: int, tmp: Path) -> list[Path]:
     return out
 
 
+def run_extract_process(inputs: list[Path], out: Path, workers: int) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB over the process and its workers) of one extract."""
+    exe = Path(sys.executable).parent / "policy-nlp"
+    cmd = [str(exe), "extract", *map(str, inputs), "-o", str(out), "--workers", str(workers), "--quiet"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    secs = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 3):
+        raise SystemExit(f"extract failed with status {code}: {' '.join(cmd)}")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return secs, max(usage.ru_maxrss, children) / 1024
+
+
+def cold_start() -> float:
+    """Seconds from a fresh interpreter's import of policy_nlp to its first annotated article."""
+    code = ("import time; t = time.perf_counter(); import policy_nlp; nlp = policy_nlp.load(); "
+            "nlp('截至2019年年底，全区通信光缆线路总长度达20.19万公里。'); print(time.perf_counter() - t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 def timed(fn) -> float:
     t0 = time.perf_counter()
     fn()
@@ -54,7 +83,7 @@ def timed(fn) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("inputs", nargs="*", type=Path)
-    ap.add_argument("--limit", type=int, default=2000, help="articles taken from each .jsonl input")
+    ap.add_argument("--limit", type=int, default=2000, help="articles taken from each .jsonl input (0 = all)")
     ap.add_argument("--workers", default="1", help="comma-separated worker counts to measure")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -66,8 +95,6 @@ def main(argv: list[str] | None = None) -> int:
 
     import jieba
     import rjieba
-
-    from policy_nlp.engine import run_extract
 
     tmp = Path(tempfile.mkdtemp(prefix="policy-nlp-bench-"))
     try:
@@ -81,20 +108,18 @@ def main(argv: list[str] | None = None) -> int:
                      "inputs": [str(p) for p in args.inputs or [DEFAULT_INPUT]], "documents": len(texts), "chars": n_chars}
         res["jieba_lcut_s"] = timed(lambda: [jieba.lcut(t) for t in texts])
         res["rjieba_cut_s"] = timed(lambda: [rj.cut(t) for t in texts])
+        res["cold_start_s"] = cold_start()
         for w in [int(x) for x in args.workers.split(",")]:
             out = tmp / f"ds-{w}"
-            summary = None
-
-            def run():
-                nonlocal summary
-                summary = run_extract(inputs, out, workers=w, progress=False)
-
-            secs = timed(run)
+            secs, rss = run_extract_process(inputs, out, w)
             res[f"extract_w{w}_s"] = secs
-            res[f"extract_w{w}_articles"] = summary.articles
-            res[f"extract_w{w}_facts"] = summary.facts
-            res[f"extract_w{w}_entities"] = summary.entities
-            res[f"rerun_w{w}_s"] = timed(lambda: run_extract(inputs, out, workers=w, progress=False))
+            res[f"extract_w{w}_peak_rss_mb"] = rss
+            res[f"rerun_w{w}_s"], _ = run_extract_process(inputs, out, w)
+            if w == 1:
+                from policy_nlp.dataset import load_dataset
+
+                ds = load_dataset(out)
+                res.update(articles=len(ds.articles), facts=len(ds.facts), entities=len(ds.entities))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -104,13 +129,18 @@ def main(argv: list[str] | None = None) -> int:
     j = res["jieba_lcut_s"]
     print(f"machine: {res['machine']}")
     print(f"input: {', '.join(res['inputs'])}: {res['documents']} documents, {n_chars:,} chars")
-    print(f"{'what':34s} {'seconds':>9s} {'chars/s':>12s} {'× jieba.lcut':>13s}")
-    rows = [("jieba.lcut (pure Python, reference)", j), ("rjieba cut", res["rjieba_cut_s"])]
+    print(f"extracted: {res.get('articles', '?')} articles, {res.get('facts', '?')} facts, {res.get('entities', '?')} entities")
+    print(f"cold start (import to first article): {res['cold_start_s']:.2f} s")
+    print(f"{'what':38s} {'seconds':>9s} {'chars/s':>12s} {'× jieba.lcut':>13s} {'peak RSS':>10s}")
+    def line(name: str, secs: float, extra: str = "") -> None:
+        print(f"{name:38s} {secs:9.2f} {n_chars / secs:12,.0f} {j / secs:13.2f} {extra:>10s}")
+
+    line("jieba.lcut (pure Python, reference)", j)
+    line("rjieba cut", res["rjieba_cut_s"])
     for w in [int(x) for x in args.workers.split(",")]:
-        rows.append((f"policy-nlp extract, {w} worker(s)", res[f"extract_w{w}_s"]))
-        rows.append((f"  re-run, unchanged input", res[f"rerun_w{w}_s"]))
-    for name, s in rows:
-        print(f"{name:34s} {s:9.2f} {n_chars / s:12,.0f} {j / s:13.2f}")
+        first = res[f"extract_w{w}_s"]
+        line(f"policy-nlp extract, {w} worker(s)", first, f"{res[f'extract_w{w}_peak_rss_mb']:.0f} MB")
+        line("  re-run over unchanged input", res[f"rerun_w{w}_s"], f"{res[f'rerun_w{w}_s'] / first:.1%} of 1st")
     return 0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from policy_nlp.engine.worker import init_pipeline, process_batch
+from policy_nlp.engine.worker import counts_of, init_pipeline, process_batch
 from policy_nlp.records import Article
 
 try:  # distributed is an optional dependency: pip install "policy-nlp[dask]"
@@ -51,15 +51,6 @@ def process_and_write_batch(articles: list[Article], root: str, config: str | No
     if merged["articles"]:
         write_part(root, merged)
     return out
-
-
-def counts_of(rows: dict[str, list[dict]]) -> dict[str, int]:
-    return {
-        "chars": rows["articles"][0]["n_chars"],
-        "sentences": len(rows["sentences"]),
-        "facts": len(rows["facts"]),
-        "entities": len(rows["entities"]),
-    }
 
 
 def dask_client(scheduler: str | None, workers: int):

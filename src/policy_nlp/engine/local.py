@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.dataset import DatasetWriter
-from policy_nlp.engine.dask_engine import counts_of
-from policy_nlp.engine.worker import init_pipeline, process_batch
+from policy_nlp.engine.worker import counts_of, init_pipeline, process_batch
 from policy_nlp.ingest.readers import iter_paths, read_path
 from policy_nlp.records import Article, Document, Skipped
 
@@ -155,19 +154,24 @@ def run_extract(
                     else:
                         client.close()
             elif workers <= 1:
-                init_pipeline(config, user_dicts)
-                for batch in _batches(todo(), batch_size):
+                for batch in _batches(todo(), batch_size):  # the pipeline is built on the first batch
                     collect(batch, process_batch(batch, config, user_dicts))
             else:
-                with ProcessPoolExecutor(max_workers=workers, initializer=init_pipeline, initargs=(config, user_dicts)) as pool:
+                pool = None
+                try:
                     pending = []
                     for batch in _batches(todo(), batch_size):
+                        if pool is None:  # start workers only when there is work
+                            pool = ProcessPoolExecutor(max_workers=workers, initializer=init_pipeline, initargs=(config, user_dicts))
                         pending.append((batch, pool.submit(process_batch, batch, config, user_dicts)))
                         while len(pending) > 2 * workers:
                             b, fut = pending.pop(0)
                             collect(b, fut.result())
                     for b, fut in pending:
                         collect(b, fut.result())
+                finally:
+                    if pool is not None:
+                        pool.shutdown()
     summary.seconds = time.perf_counter() - t0
     return summary
 

@@ -32,6 +32,16 @@ def process_article(nlp, article: Article) -> dict[str, list[dict]]:
     return doc_rows(annotate(nlp, article))
 
 
+def counts_of(rows: dict[str, list[dict]]) -> dict[str, int]:
+    """What a run summary counts of one article's rows."""
+    return {
+        "chars": rows["articles"][0]["n_chars"],
+        "sentences": len(rows["sentences"]),
+        "facts": len(rows["facts"]),
+        "entities": len(rows["entities"]),
+    }
+
+
 def process_batch(articles: list[Article], config: str | None = None, user_dicts: tuple[str, ...] = ()) -> list[tuple[str, dict | None, str | None]]:
     """(article_id, rows or None, error or None) per article; one failure costs one article."""
     init_pipeline(config, user_dicts)
