@@ -6,10 +6,12 @@ extractor with plain data, and writes records to ``doc._`` and spans to ``doc.sp
 """
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import bisect
 
-from policy_nlp.pipeline.extensions import char_span, register_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from policy_nlp.pipeline.extensions import register_extensions
 from policy_nlp.records import Article
 from policy_nlp.segment.tokenizer import TOKENS_KEY, TokenTable
 
@@ -26,13 +28,26 @@ def doc_tokens(doc: Doc) -> TokenTable:
     return table
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text; ``doc.text`` rebuilds it from every token on each access."""
+    article = doc._.article
+    return article.text if article is not None else doc.text
+
+
 def _spans(doc: Doc, key: str, records, label_of=lambda r: "") -> None:
+    """Spans over the tokens covering each record's characters (expanded to token
+    boundaries), found by bisecting token starts rather than by ``doc.char_span``."""
+    starts = doc_tokens(doc).starts
+    n = len(doc)
     group = []
     for r in records:
-        span = char_span(doc, r.start, r.end, label_of(r))
-        if span is not None:
-            span._.record = r
-            group.append(span)
+        if r.end <= r.start or not n:
+            continue
+        i = bisect.bisect_right(starts, r.start) - 1
+        j = bisect.bisect_left(starts, r.end)
+        span = Span(doc, max(i, 0), min(max(j, i + 1), n), label=label_of(r))
+        span._.record = r
+        group.append(span)
     doc.spans[key] = group
 
 
@@ -62,7 +77,7 @@ class QuantityComponent:
         self.extractor = QuantityExtractor(units=units_path, fractions_as_percent=True)
 
     def __call__(self, doc: Doc) -> Doc:
-        qs = self.extractor(doc.text)
+        qs = self.extractor(doc_text(doc))
         doc._.quantities = qs
         _spans(doc, "quantities", qs, lambda q: "QUANTITY")
         return doc
@@ -91,7 +106,7 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
-        ents = self.rules(doc.text, doc_tokens(doc), article.region if article else None)
+        ents = self.rules(doc_text(doc), doc_tokens(doc), article.region if article else None)
         doc._.entities = ents
         _spans(doc, "entities", ents, lambda e: e.label)
         return doc

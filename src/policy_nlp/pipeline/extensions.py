@@ -5,7 +5,7 @@ the only process-wide state the pipeline has, and it holds no data).
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span  # noqa: F401
 
 _DOC_EXTENSIONS = {
     "article": None,  # policy_nlp.records.Article the Doc was made from
@@ -25,9 +25,3 @@ def register_extensions() -> None:
     for name, default in _SPAN_EXTENSIONS.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
-
-
-def char_span(doc: Doc, start: int, end: int, label: str = "") -> Span | None:
-    """A Span covering the characters, expanded to token boundaries when a token
-    straddles them (jieba may glue a unit to the next word)."""
-    return doc.char_span(start, end, label=label, alignment_mode="expand")
