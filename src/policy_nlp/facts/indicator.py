@@ -82,7 +82,7 @@ class IndicatorFinder:
                     phrase, phrase_start, changed = phrase[len(r):], phrase_start + len(r), True
                     break
         # a leading verb token (建成, 部署 …) introduces the noun: drop it
-        starts = [t[0] for t in tokens]
+        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
         i = bisect.bisect_left(starts, phrase_start)
         while i < len(tokens) and tokens[i][0] < phrase_start + len(phrase):
             tok_s, tok_e, tag = tokens[i]
@@ -100,7 +100,7 @@ class IndicatorFinder:
 
     def after_value(self, after: str, tokens: list[tuple[int, int, str]], after_start: int, text: str) -> str:
         """The noun phrase right after a value (建成2000个5G基站 -> 5G基站)."""
-        starts = [t[0] for t in tokens]
+        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
         i = bisect.bisect_left(starts, after_start)
         end = after_start
         while i < len(tokens) and tokens[i][0] < after_start + len(after):
