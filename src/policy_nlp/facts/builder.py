@@ -61,12 +61,14 @@ class FactBuilder:
         text = article.text
         s_text = text[sent.start:sent.end]
         phrases = time_phrases(s_text, sent.start, self.vocab)
-        region = self._region(article, s_text, places)
         out: list[Fact] = []
         last_indicator: str | None = None
         respectively: list[str] = []
         for q in qs:
+            if self._is_category_threshold(q, tokens, text):
+                continue
             clause = clause_around(text, sent.start, q.start, q.end, sent.end)
+            region = self._region(article, text, sent, clause.start, q.end + len(clause.after), q.start, places)
             core, link = self.indicators.split_lead(clause.text_before)
             core_start = clause.start
             indicator = self.indicators.clean(core, tokens, core_start, text) if core else ""
@@ -133,25 +135,50 @@ class FactBuilder:
             pos = s
         return items
 
+    @staticmethod
+    def _is_category_threshold(q: Quantity, tokens, text: str) -> bool:
+        """A size threshold that defines a category rather than measuring something
+        (亿元以上重点项目, 20户以上自然村, 超百亿企业): the guidelines exclude these. Told by
+        a lower bound written with 以上 or a bare 超 and followed directly by a noun."""
+        if q.qualifier != "at_least" or not (q.text.endswith("以上") or (q.text.startswith("超") and not q.text.startswith("超过"))):
+            return False
+        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        i = bisect.bisect_left(starts, q.end)
+        if i >= len(tokens) or tokens[i][0] != q.end:
+            return False
+        tag = tokens[i][2]
+        return tag.startswith("n") and tag not in ("nr",) or tag in ("vn", "j")
+
     def _modality(self, prefix: str) -> str:
         # the clause chain before the value, within the sentence
         return "target" if any(w in prefix for w in self.targets) else "actual"
 
-    def _region(self, article: Article, sentence: str, places) -> str:
-        """A city or county the sentence names; else its scope word; else the article's."""
-        local = []
-        for _, _, name in places:
-            d = divisions().get(name)
-            if d is not None and d.level in ("city", "county") and name not in local:
-                local.append(name)
-        if local:
-            return "、".join(local)
-        for m in self.scope_pattern.finditer(sentence):
-            before = sentence[max(0, m.start() - 2):m.start()]
-            after = sentence[m.end():m.end() + 2]
-            if any(w in before for w in self.vocab.words("comparison")) or after.startswith(("平均", "水平")):
-                continue  # 较全国平均水平: a comparison, not the scope
-            resolved = self.scope.resolve(m.group(), article.region)
-            if resolved:
-                return resolved
-        return article.region or NATION
+    def _region(self, article: Article, text: str, sent: Sentence, clause_start: int, clause_end: int, q_start: int, places) -> str:
+        """Where the quantity applies: a city or county named in its clause; else a scope
+        word (全区, 全国) in its clause, or before it in the sentence; else a city or county
+        named elsewhere in the sentence; else the place the article speaks for."""
+        def local(lo: int, hi: int) -> list[str]:
+            names: list[str] = []
+            for s, _, name in places:
+                d = divisions().get(name)
+                if lo <= s < hi and d is not None and d.level in ("city", "county") and name not in names:
+                    names.append(name)
+            return names
+
+        in_clause = local(clause_start, clause_end)
+        if in_clause:
+            return "、".join(in_clause)
+        home = article.locality or article.region
+        for lo, hi in ((clause_start, clause_end), (sent.start, q_start)):
+            for m in self.scope_pattern.finditer(text, lo, hi):
+                before = text[max(sent.start, m.start() - 2):m.start()]
+                after = text[m.end():m.end() + 2]
+                if any(w in before for w in self.vocab.words("comparison")) or after.startswith(("平均", "水平", "最", "首", "第一", "领先", "前列")):
+                    continue  # 较全国平均水平, 全球海拔最高: a comparison, not the scope
+                resolved = self.scope.resolve(m.group(), article.region, article.locality)
+                if resolved:
+                    return resolved
+        in_sentence = local(sent.start, sent.end)
+        if in_sentence:
+            return "、".join(in_sentence)
+        return home or NATION

@@ -21,6 +21,8 @@ def classify_kind(unit: str | None, indicator: str, lead: str, vocab: FactVocabu
             return "growth", 1
         if any(w in indicator for w in vocab.words("index")):
             return "index", 1
+        if indicator.endswith(tuple(vocab.words("growth_indicator"))):
+            return "growth", 1
         if unit == "倍":
             return "growth", 1
         return "share", 1
