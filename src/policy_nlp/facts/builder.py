@@ -30,6 +30,8 @@ class FactBuilder:
         names = [p.full_name for p in table.provinces] + [s for p in table.provinces for s in p.short_names]
         self.indicators = IndicatorFinder(self.vocab, set(self.scope.levels), names)
         self.targets = sorted(self.vocab.words("target"), key=len, reverse=True)
+        self.target_words = frozenset(self.targets)
+        self.target_date = regex.compile(r"到\d{4}年")
         self.scope_pattern = regex.compile("|".join(map(regex.escape, sorted(self.scope.levels, key=len, reverse=True))))
 
     def __call__(
@@ -93,13 +95,12 @@ class FactBuilder:
             if respectively and not core:
                 indicator = respectively.pop(0) if respectively else indicator
             kind, sign = classify_kind(q.unit, indicator, link + clause.text_before[-4:], self.vocab)
-            prefix = text[sent.start:q.start]
             fact_common = dict(
                 start=q.start, end=q.end, text=q.text,
                 value=q.value * sign if sign < 0 else q.value,
                 value_high=(q.value_high * sign if (q.value_high is not None and sign < 0) else q.value_high),
                 unit=q.unit, qualifier=q.qualifier, kind=kind,
-                modality=self._modality(prefix), period=period_for(q.start, phrases), region=region,
+                modality=self._modality(text, tokens, sent.start, q.start), period=period_for(q.start, phrases), region=region,
             )
             items = self._shared_items(text, clause.start, sent.start, indicator) if ("均" in link or "都" in link) else []
             if len(items) > 1:
@@ -149,9 +150,24 @@ class FactBuilder:
         tag = tokens[i][2]
         return tag.startswith("n") and tag not in ("nr",) or tag in ("vn", "j")
 
-    def _modality(self, prefix: str) -> str:
-        # the clause chain before the value, within the sentence
-        return "target" if any(w in prefix for w in self.targets) else "actual"
+    def _modality(self, text: str, tokens, start: int, end: int) -> str:
+        """``target`` when a target cue (将, 力争, 目标, 预计 …) stands as a word of its own
+        before the value in the sentence: whole tokens only (要求 is not 要), and not inside
+        a quoted name or a 《》 title (“百人计划”, 《…规划》 name things, they plan nothing)."""
+        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        i = bisect.bisect_left(starts, start)
+        depth = 0
+        while i < len(tokens) and tokens[i][0] < end:
+            s, e, _ = tokens[i]
+            word = text[s:e]
+            if word in ("《", "“", "「"):
+                depth += 1
+            elif word in ("》", "”", "」"):
+                depth = max(depth - 1, 0)
+            elif depth == 0 and word in self.target_words:
+                return "target"
+            i += 1
+        return "target" if self.target_date.search(text, start, end) else "actual"
 
     def _region(self, article: Article, text: str, sent: Sentence, clause_start: int, clause_end: int, q_start: int, places) -> str:
         """Where the quantity applies: a city or county named in its clause; else a scope
