@@ -86,6 +86,8 @@ class FactBuilder:
                     if indicator.endswith(d) and len(indicator) > len(d) + 1 and indicator[: -len(d)].endswith("率"):
                         indicator, dimension = indicator[: -len(d)], d
                         break
+            if indicator.startswith(tuple(self.vocab.words("comparison"))):
+                indicator = ""  # 较上半年加快: a comparison, the indicator is the one before
             if not indicator and last_indicator:
                 indicator = last_indicator
             elif indicator in GENERIC_INDICATORS and last_indicator:
