@@ -80,3 +80,8 @@ def test_county_report_scope(facts_of):
     header = "德清县2025年政府工作报告\n\n县长 张三\n\n"
     f = facts_of("过去一年，全县地区生产总值达到726.8亿元。", header=header)[0]
     assert f.region == "德清县"
+
+
+def test_numbers_inside_names_are_not_facts(facts_of):
+    fs = facts_of("聚力“四件大事”，推动出台《关于实施“十大工程”的意见》，全省新增就业12万人。")
+    assert [f.text for f in fs] == ["12万人"]

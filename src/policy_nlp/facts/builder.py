@@ -67,7 +67,7 @@ class FactBuilder:
         last_indicator: str | None = None
         respectively: list[str] = []
         for q in qs:
-            if self._is_category_threshold(q, tokens, text):
+            if self._is_category_threshold(q, tokens, text) or self._inside_name(q, text, sent):
                 continue
             clause = clause_around(text, sent.start, q.start, q.end, sent.end)
             region = self._region(article, text, sent, clause.start, q.end + len(clause.after), q.start, places)
@@ -137,6 +137,19 @@ class FactBuilder:
                 items.insert(0, core)
             pos = s
         return items
+
+    @staticmethod
+    def _inside_name(q: Quantity, text: str, sent: Sentence) -> bool:
+        """A number inside a 《》 title or a short quoted name (“四件大事”, “两个确保”) is
+        part of the name, not a quantity (guidelines: numbers inside names or slogans)."""
+        for opener, closer, longest in (("《", "》", 200), ("“", "”", 16)):
+            o = text.rfind(opener, sent.start, q.start)
+            if o < 0 or text.rfind(closer, o, q.start) >= 0:
+                continue
+            c = text.find(closer, q.end, sent.end)
+            if c >= 0 and c - o <= longest:
+                return True
+        return False
 
     @staticmethod
     def _is_category_threshold(q: Quantity, tokens, text: str) -> bool:
