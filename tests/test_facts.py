@@ -85,3 +85,9 @@ def test_county_report_scope(facts_of):
 def test_numbers_inside_names_are_not_facts(facts_of):
     fs = facts_of("聚力“四件大事”，推动出台《关于实施“十大工程”的意见》，全省新增就业12万人。")
     assert [f.text for f in fs] == ["12万人"]
+
+
+def test_counted_noun_after_the_value(facts_of):
+    fs = by_text(facts_of("全省累计培育省级专精特新企业860家，在电子信息、新材料等领域建成12个先进制造业集群。"))
+    assert fs["12个"].indicator == "先进制造业集群"
+    assert fs["860家"].indicator.endswith("专精特新企业")

@@ -75,7 +75,8 @@ class FactBuilder:
             core_start = clause.start
             indicator = self.indicators.clean(core, tokens, core_start, text) if core else ""
             dimension = None
-            if not indicator or indicator in GENERIC_INDICATORS and not link:
+            if (not indicator or (indicator in GENERIC_INDICATORS and not link)
+                    or self.indicators.opens_onto_value(core, tokens, core_start, text)):
                 after = self.indicators.after_value(clause.after, tokens, q.end, text)
                 if after:
                     indicator = after

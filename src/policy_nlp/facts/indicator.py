@@ -96,24 +96,41 @@ class IndicatorFinder:
                 i += 1
                 continue
             break
-        return phrase.strip(" 的")
+        phrase = phrase.strip(" 的")
+        return "" if phrase in self.scope or phrase in STOP_LEADING else phrase
+
+    def opens_onto_value(self, core: str, tokens: list[tuple[int, int, str]], core_start: int, text: str) -> bool:
+        """True when the words before the value end in a verb or a list word (建成45个集群,
+        钢铁等10个行业): what is counted then follows the value."""
+        if not core:
+            return False
+        if core.endswith(("等", "和", "及", "与", "、")):
+            return True
+        end = core_start + len(core)
+        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        i = bisect.bisect_left(starts, end) - 1
+        if i < 0 or tokens[i][1] != end:
+            return False
+        tag = tokens[i][2]
+        return tag.startswith("v") and tag not in ("vn",)
 
     def after_value(self, after: str, tokens: list[tuple[int, int, str]], after_start: int, text: str) -> str:
-        """The noun phrase right after a value (建成2000个5G基站 -> 5G基站)."""
+        """The noun phrase right after a value (建成2000个5G基站 -> 5G基站): nominal tokens,
+        adjectives inside it (先进制造业集群), up to the first verb or function word."""
         starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
         i = bisect.bisect_left(starts, after_start)
+        limit = after_start + len(after)
         end = after_start
-        while i < len(tokens) and tokens[i][0] < after_start + len(after):
+        while i < len(tokens) and tokens[i][0] < limit:
             tok_s, tok_e, tag = tokens[i]
+            i += 1
             if tok_s < after_start:
-                i += 1
                 continue
             word = text[tok_s:tok_e]
-            if tag.startswith(NOMINAL_TAGS) or word in ("的",) or tag in ("vn", "v") and end > after_start:
-                if tag.startswith("v") and tag != "vn" and end > after_start:
-                    break
+            if tag.startswith(NOMINAL_TAGS) or tag == "vn" or word == "的":
                 end = tok_e
-                i += 1
-                continue
-            break
+            elif tag == "a" and i < len(tokens) and tokens[i][2].startswith(NOMINAL_TAGS):
+                continue  # an adjective counts only when a noun follows it
+            else:
+                break
         return text[after_start:end].strip("的")
