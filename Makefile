@@ -10,7 +10,7 @@ OUT ?= build/samples-dataset
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask,notebooks]'
 	touch $(STAMP)
 
 setup: $(STAMP)

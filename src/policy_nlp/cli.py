@@ -220,6 +220,37 @@ def sql(
             out.print(f"… {len(df) - limit} more rows (use --limit or --format csv)")
 
 
+@app.command()
+def report(
+    dataset: Annotated[Path, typer.Argument(help="A dataset folder written by extract.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("report.html"),
+    title: Annotated[Optional[str], typer.Option(help="Page title.")] = None,
+) -> None:
+    """Write one self-contained HTML page to review a dataset: every fact and entity highlighted."""
+    import time
+
+    from policy_nlp.report import build_report
+
+    _open_dataset(dataset)
+    t0 = time.perf_counter()
+    path = build_report(dataset, output, title=title)
+    err.print(f"wrote {path} in {time.perf_counter() - t0:.1f} s")
+
+
+@app.command()
+def show(
+    file: Annotated[Path, typer.Argument(help="One article file (.txt .md .html .jsonl).")],
+    context: Annotated[int, typer.Option(help="Characters of the sentence shown around each span.")] = 40,
+) -> None:
+    """Print one file's facts and entities as tables, with the sentence each came from."""
+    from policy_nlp.report.terminal import show_file
+
+    try:
+        show_file(file, out, context=context)
+    except ValueError as exc:
+        _fail(str(exc), EXIT_SKIPPED)
+
+
 def _cell(v) -> str:
     """A value as shown in a table: missing values blank, floats without noise."""
     if v is None:

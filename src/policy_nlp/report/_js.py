@@ -54,6 +54,7 @@ JS = r""""use strict";
   var COLS = [
     { key: "i", label: "#", num: true },
     { key: "title", label: "title" },
+    { key: "file", label: "file" },
     { key: "region", label: "region" },
     { key: "year", label: "year", num: true },
     { key: "chars", label: "chars", num: true },
@@ -101,7 +102,7 @@ JS = r""""use strict";
       row.dataset.n = a._n;
       if (a._n === current) row.className = "sel";
       COLS.forEach(function (c) {
-        var td = el("td", c.num ? "n" : (c.key === "title" ? "t" : ""), cell(a, c.key));
+        var td = el("td", c.num ? "n" : ((c.key === "title" || c.key === "file") ? "t" : ""), cell(a, c.key));
         if (c.key === "title") td.title = a.title + "\n" + (a.source || "") + (a.index ? " #" + a.index : "");
         row.appendChild(td);
       });

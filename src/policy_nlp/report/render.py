@@ -165,6 +165,7 @@ def article_summary(payload: Mapping[str, Any]) -> dict:
         "id": payload["id"],
         "title": payload["title"],
         "source": meta.get("source_path"),
+        "file": str(meta.get("source_path") or "").replace("\\", "/").rsplit("/", 1)[-1],
         "index": meta.get("article_index"),
         "region": meta.get("region"),
         "year": meta.get("year"),
