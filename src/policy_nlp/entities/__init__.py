@@ -56,7 +56,7 @@ class EntityRules:
         self.place_names = set(self.gpe.full) | set(self.gpe.short)
         heads = sorted(self.place_names | {"国务院", "中央", "中共中央", "自治区", "省", "市", "县", "区", "州", "旗", "乡", "镇"},
                        key=len, reverse=True)
-        self.org.place_prefix = regex.compile("|".join(map(regex.escape, heads)))
+        self.org.place_prefix = regex.compile(trie_pattern(heads))
         self.org.place_names = self.place_names
 
     def candidates(self, text: str, tokens: list[tuple[int, int, str]], region: str | None = None) -> list[Candidate]:
