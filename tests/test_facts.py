@@ -91,3 +91,94 @@ def test_counted_noun_after_the_value(facts_of):
     fs = by_text(facts_of("全省累计培育省级专精特新企业860家，在电子信息、新材料等领域建成12个先进制造业集群。"))
     assert fs["12个"].indicator == "先进制造业集群"
     assert fs["860家"].indicator.endswith("专精特新企业")
+
+
+# --- shared indicators, lists, targets, periods, regions (issue 3, part 2) ------------------
+
+def test_other_sub_items_keep_their_own_indicator(facts_of):
+    fs = by_text(facts_of("全省移动电话基站总数达8.2万个，其中，4G基站4.9万个，5G基站2.3万个。"))
+    assert fs["4.9万个"].indicator == "4G基站" and fs["2.3万个"].indicator == "5G基站"
+    assert fs["8.2万个"].indicator.endswith("移动电话基站总数")
+
+
+def test_respectively_gives_each_value_its_listed_indicator(facts_of):
+    fs = by_text(facts_of("全年接待国内游客、实现旅游收入分别增长8.3%和9.1%。"))
+    assert fs["8.3%"].indicator.endswith("国内游客") and fs["9.1%"].indicator.endswith("旅游收入")
+    assert fs["8.3%"].kind == fs["9.1%"].kind == "growth"
+
+
+def test_respectively_splits_a_collective_word(facts_of):
+    fs = by_text(facts_of("2023年，城乡居民人均可支配收入分别增长5.6%和7.2%。"))
+    assert fs["5.6%"].indicator == "城镇居民人均可支配收入"
+    assert fs["7.2%"].indicator == "农村居民人均可支配收入"
+    assert fs["7.2%"].kind == "growth" and fs["7.2%"].period == "2023年"
+
+
+def test_list_before_a_shared_head_word(facts_of):
+    fs = facts_of("全省小麦、玉米、马铃薯产量均增长3%以上。")
+    assert sorted(f.indicator for f in fs) == ["小麦产量", "玉米产量", "马铃薯产量"]
+    assert all(f.kind == "growth" and f.qualifier == "at_least" for f in fs)
+
+
+def test_decline_is_a_negative_growth(facts_of):
+    fs = by_text(facts_of("单位地区生产总值能耗下降3.2%，审批时限缩短一半。"))
+    assert fs["3.2%"].value == -3.2 and fs["3.2%"].kind == "growth"
+    assert fs["一半"].value == -50
+
+
+def test_difference_after_a_comparison(facts_of):
+    fs = by_text(facts_of("上半年，全省网络零售额同比增长18.6%，增速较全国平均水平高出6.2个百分点。"))
+    f = fs["6.2个百分点"]
+    assert f.kind == "difference" and f.unit == "个百分点"
+    assert "网络零售额" in f.indicator and f.region == "甘肃省" and f.period == "上半年"
+
+
+def test_comparison_base_is_not_a_period(facts_of):
+    f = by_text(facts_of("截至2023年底，全省森林覆盖率较2015年提高2.4个百分点。"))["2.4个百分点"]
+    assert f.period == "截至2023年底"
+
+
+def test_period_covers_later_values_until_a_new_time_phrase(facts_of):
+    fs = by_text(facts_of("1—9月，全省快递业务量4.3亿件；前三季度，邮政业务收入同比增长11.5%。"))
+    assert fs["4.3亿件"].period == "1—9月"
+    assert fs["11.5%"].period == "前三季度"
+
+
+def test_targets_from_cue_words(facts_of):
+    assert facts_of("年内将新建5G基站6000个。")[0].modality == "target"
+    assert facts_of("预期目标是地区生产总值增长5.5%左右。")[0].modality == "target"
+    assert facts_of("全省人均预期寿命达到78.5岁。")[0].modality == "actual"  # 预期寿命 names the indicator
+
+
+def test_plan_section_of_a_work_report_states_targets(facts_of):
+    header = "2025年某某县政府工作报告\n\n"
+    body = ("一、2024年工作回顾\n\n全县新建高标准农田3.1万亩。\n\n"
+            "二、2025年重点工作\n\n全县新建高标准农田2万亩。\n")
+    fs = facts_of(body, header=header)
+    assert [f.modality for f in fs] == ["actual", "target"]
+
+
+def test_scope_word_as_point_of_comparison_keeps_article_region(facts_of):
+    fs = by_text(facts_of("全省高新技术企业数量占全国1/20以上，研发投入强度达2.6%，位居全国前列。"))
+    assert fs["1/20以上"].region == "甘肃省"
+    assert fs["2.6%"].region == "甘肃省"
+
+
+def test_places_listed_before_the_indicator(facts_of):
+    f = by_text(facts_of("兰州市、天水市软件业务收入均超过80亿元。"))["超过80亿元"]
+    assert f.region == "兰州市、天水市"
+
+
+def test_dimension_list_before_one_indicator(facts_of):
+    fs = facts_of("乡镇、行政村光纤通达率均达100%。")
+    assert [(f.indicator, f.dimension) for f in fs] == [("光纤通达率", "乡镇"), ("光纤通达率", "行政村")]
+
+
+def test_indefinite_determiners_and_back_references_are_not_facts(facts_of):
+    assert [f.text for f in facts_of("一家企业带动周边农户增收，全县新增就业2400人。")] == ["2400人"]
+    fs = facts_of("全省5G用户普及率61.5%，千兆宽带用户占比30.2%，两项指标均居西部前列。")
+    assert [f.text for f in fs] == ["61.5%", "30.2%"]
+
+
+def test_governing_qualifier_at_a_distance(facts_of):
+    assert facts_of("全省工业用水约占全社会用水量的21%。")[0].qualifier == "approx"

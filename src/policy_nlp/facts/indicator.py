@@ -8,12 +8,15 @@ phrases, scope and region words and link verbs, and keep the nominal tail.
 from __future__ import annotations
 
 import bisect
+
+import regex
 from dataclasses import dataclass
 
 from policy_nlp.facts.vocabulary import FactVocabulary
 
 CLAUSE_BREAKS = "，,；;：:。！？!?\n（）()"
 LIST_BREAK = "、"
+ASPECT = frozenset({"了", "着", "过"})
 NOMINAL_TAGS = ("n", "vn", "nz", "nt", "ns", "j", "eng", "an", "l", "i", "nr", "x", "m", "q", "b", "g", "k", "h")
 STOP_LEADING = {"和", "与", "及", "以及", "并", "同时", "其中", "等", "的", "共", "合计", "总计", "目前", "已", "已经",
                 "全区", "全省", "全市", "全国", "全县", "我区", "我省", "我市", "在", "对", "将", "对于", "把", "使", "让"}
@@ -41,18 +44,28 @@ class IndicatorFinder:
         self.vocab = vocab
         self.link = sorted(vocab.words("link") | vocab.words("growth") | vocab.words("decline") | vocab.words("difference") | vocab.words("target"), key=len, reverse=True)
         self.lead = vocab.words("lead")
+        self.rate_nouns = vocab.words("rate_noun")
+        self.peel_words = frozenset(self.link)
+        self.link_words = vocab.words("link")
+        self.comparison = vocab.words("comparison")
         self.scope = scope_words
         self.regions = sorted(region_names, key=len, reverse=True)
+        self.stop_pattern = regex.compile("|".join(map(regex.escape, sorted(self.scope | STOP_LEADING, key=len, reverse=True))))
+        self.region_pattern = regex.compile("|".join(map(regex.escape, self.regions)) or "(?!)")
 
-    def split_lead(self, before: str) -> tuple[str, str]:
-        """(candidate indicator text, link text) — peel link and cue words off the end."""
+    def split_lead(self, before: str, tokens=None, start: int = 0, text: str = "") -> tuple[str, str]:
+        """(candidate indicator text, link text) — peel link and cue words off the end.
+
+        With ``tokens``, a word is peeled only where it is a word of the text: 均 in 年均
+        is not the 均 of 均达, and 增速/增幅 name the indicator (能源消费增速3%) rather than
+        link to the value."""
         core = before
         link = ""
         changed = True
         while changed and core:
             changed = False
             for w in self.link:
-                if core.endswith(w):
+                if core.endswith(w) and w not in self.rate_nouns and self._peelable(core, w, tokens, start, text):
                     core, link = core[: -len(w)], w + link
                     changed = True
                     break
@@ -62,25 +75,34 @@ class IndicatorFinder:
                     changed = True
         return core, link
 
+    def _peelable(self, core: str, word: str, tokens, start: int, text: str) -> bool:
+        if tokens is None:
+            return True
+        pos = start + len(core) - len(word)
+        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        i = bisect.bisect_right(starts, pos) - 1
+        if i < 0 or tokens[i][0] == pos:
+            return True
+        whole = text[tokens[i][0]:tokens[i][1]]
+        prefix = text[tokens[i][0]:pos]
+        return whole in self.peel_words or prefix in self.peel_words or prefix in ("同比", "环比")
+
     def clean(self, phrase: str, tokens: list[tuple[int, int, str]], phrase_start: int, text: str) -> str:
         """Drop leading time/scope/region/function words and verbs that introduce the noun."""
         # time phrases anywhere in the phrase
-        for m in self.vocab.period_pattern.finditer(phrase):
-            if m.start() == 0:
-                phrase_start += m.end()
-                phrase = phrase[m.end():]
-                break
+        m = self.vocab.period_pattern.match(phrase)
+        if m and m.end():
+            phrase_start += m.end()
+            phrase = phrase[m.end():]
         changed = True
         while changed and phrase:
             changed = False
-            for w in sorted(self.scope | STOP_LEADING, key=len, reverse=True):
-                if phrase.startswith(w) and len(phrase) > len(w):
-                    phrase, phrase_start, changed = phrase[len(w):], phrase_start + len(w), True
-                    break
-            for r in self.regions:
-                if phrase.startswith(r) and len(phrase) > len(r) + 1:
-                    phrase, phrase_start, changed = phrase[len(r):], phrase_start + len(r), True
-                    break
+            m = self.stop_pattern.match(phrase)
+            if m and len(phrase) > m.end():
+                phrase, phrase_start, changed = phrase[m.end():], phrase_start + m.end(), True
+            m = self.region_pattern.match(phrase)
+            if m and len(phrase) > m.end() + 1:
+                phrase, phrase_start, changed = phrase[m.end():], phrase_start + m.end(), True
         # a leading verb token (建成, 部署 …) introduces the noun: drop it
         starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
         i = bisect.bisect_left(starts, phrase_start)
@@ -90,6 +112,11 @@ class IndicatorFinder:
             if tok_s < phrase_start:
                 i += 1
                 continue
+            if word in self.rate_nouns:
+                break
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if tag.startswith("v") and nxt is not None and nxt[1] - nxt[0] == 1 and nxt[2].startswith("n"):
+                break  # 充电桩: a verb and a one-character noun make one compound noun
             if word in self.lead or (tag.startswith("v") and tag != "vn" and len(phrase) > tok_e - phrase_start and word not in ("新增", "净增")) or tag in ("p", "c", "d", "u", "r"):
                 cut = tok_e - phrase_start
                 phrase, phrase_start = phrase[cut:], tok_e
@@ -100,8 +127,10 @@ class IndicatorFinder:
         return "" if phrase in self.scope or phrase in STOP_LEADING else phrase
 
     def opens_onto_value(self, core: str, tokens: list[tuple[int, int, str]], core_start: int, text: str) -> bool:
-        """True when the words before the value end in a verb or a list word (建成45个集群,
-        钢铁等10个行业): what is counted then follows the value."""
+        """True when the words before the value end in a verb, a preposition or a list word
+        (建成45个集群, 钢铁等10个行业, 把15.46亿亩永久基本农田…, 保障了一万亿斤以上的粮食产能,
+        成为全国12家…企业之一): what is counted then follows the value. Aspect particles
+        and a scope or region word between the verb and the value are skipped."""
         if not core:
             return False
         if core.endswith(("等", "和", "及", "与", "、")):
@@ -111,26 +140,64 @@ class IndicatorFinder:
         i = bisect.bisect_left(starts, end) - 1
         if i < 0 or tokens[i][1] != end:
             return False
+        while i > 0:
+            word = text[tokens[i][0]:tokens[i][1]]
+            if word in ASPECT or word in self.scope or tokens[i][2] == "ns" or tokens[i][2] == "m":
+                i -= 1
+                continue
+            break
         tag = tokens[i][2]
-        return tag.startswith("v") and tag not in ("vn",)
+        word = text[tokens[i][0]:tokens[i][1]]
+        if word in self.link_words:
+            return False
+        return (tag.startswith("v") and tag not in ("vn",)) or (tag == "p" and word not in ("在", "为"))
 
     def after_value(self, after: str, tokens: list[tuple[int, int, str]], after_start: int, text: str) -> str:
-        """The noun phrase right after a value (建成2000个5G基站 -> 5G基站): nominal tokens,
-        adjectives inside it (先进制造业集群), up to the first verb or function word."""
+        """The noun phrase right after a value (建成2000个5G基站 -> 5G基站, 57%的行政村 ->
+        行政村): nominal tokens, adjectives inside it (先进制造业集群), up to the first verb,
+        function word or punctuation. ``after`` ends where the clause or the next value begins."""
         starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
         i = bisect.bisect_left(starts, after_start)
         limit = after_start + len(after)
-        end = after_start
+        begin = after_start
+        if text.startswith("的", after_start):
+            begin = after_start + 1
+        end = begin
         while i < len(tokens) and tokens[i][0] < limit:
             tok_s, tok_e, tag = tokens[i]
             i += 1
-            if tok_s < after_start:
+            if tok_s < begin:
                 continue
+            if tok_e > limit:
+                break
             word = text[tok_s:tok_e]
+            if tag == "x" and word not in ("（", "）", "(", ")"):
+                break
             if tag.startswith(NOMINAL_TAGS) or tag == "vn" or word == "的":
                 end = tok_e
             elif tag == "a" and i < len(tokens) and tokens[i][2].startswith(NOMINAL_TAGS):
                 continue  # an adjective counts only when a noun follows it
             else:
                 break
-        return text[after_start:end].strip("的")
+        return text[begin:end].strip("的")
+
+    def followed_by_noun(self, after: str, tokens: list[tuple[int, int, str]], after_start: int, text: str) -> bool:
+        """``64%的耕地``, ``年均3%的能源消费增速``: the value modifies the noun after 的."""
+        if not after.startswith("的"):
+            return False
+        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        i = bisect.bisect_left(starts, after_start + 1)
+        return i < len(tokens) and tokens[i][0] == after_start + 1 and tokens[i][2].startswith(("n", "vn", "j", "a", "b"))
+
+    def cut_comparison(self, core: str, tokens: list[tuple[int, int, str]], core_start: int, text: str) -> str:
+        """``增速较一季度``, ``比上年同期``: drop the comparison phrase (较/比 and what
+        follows) from the candidate indicator; the base is not what is measured."""
+        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        i = bisect.bisect_left(starts, core_start)
+        end = core_start + len(core)
+        while i < len(tokens) and tokens[i][0] < end:
+            s, e, tag = tokens[i]
+            if text[s:e] in self.comparison and (tag in ("p", "v", "d") or e - s == 1) and s >= core_start and s > core_start:
+                return core[: s - core_start]
+            i += 1
+        return core

@@ -28,4 +28,6 @@ def classify_kind(unit: str | None, indicator: str, lead: str, vocab: FactVocabu
         return "share", 1
     if any(w in indicator for w in vocab.words("index")) and unit is None:
         return "index", 1
+    if indicator.endswith(tuple(vocab.words("share_head"))) and unit and "/" in unit:
+        return "share", 1  # 固定宽带家庭普及率为83.13部/百户: a rate written per hundred
     return "level", 1

@@ -9,6 +9,9 @@ from __future__ import annotations
 from policy_nlp.facts.vocabulary import FactVocabulary
 
 
+RELATIVE_BASES = frozenset({"上年", "去年", "上年同期", "去年同期"})
+
+
 def time_phrases(sentence: str, offset: int, vocab: FactVocabulary) -> list[tuple[int, int, str]]:
     """(start, end, text) of the time phrases in a sentence, offsets in the article."""
     comparison = vocab.words("comparison")
@@ -23,6 +26,8 @@ def time_phrases(sentence: str, offset: int, vocab: FactVocabulary) -> list[tupl
             continue  # 2025年前: a deadline phrase, keep simple: treat as no period
         if s > 0 and sentence[s - 1].isdigit():
             continue
+        if m.group() in RELATIVE_BASES and sentence.startswith("的", e):
+            continue  # 是上年的2.3倍: the base of a ratio
         out.append((offset + s, offset + e, m.group()))
     return out
 

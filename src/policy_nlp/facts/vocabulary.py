@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,23 +16,29 @@ class FactVocabulary:
     cues: dict[str, frozenset[str]]  # role -> words
     dimensions: frozenset[str]
     period_pattern: "regex.Pattern[str]"
+    collectives: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 城乡 -> (城镇, 农村)
 
     def words(self, role: str) -> frozenset[str]:
         return self.cues.get(role, frozenset())
 
     @classmethod
-    def from_files(cls, cues: str | Path, dimensions: str | Path, periods: str | Path) -> "FactVocabulary":
+    def from_files(cls, cues: str | Path, dimensions: str | Path, periods: str | Path,
+                   collectives: str | Path | None = None) -> "FactVocabulary":
         roles: dict[str, set[str]] = defaultdict(set)
         for row in read_table(cues):
             roles[row["role"]].add(row["cue"])
         pats = [row["pattern"] for row in read_table(periods)]
         period = regex.compile("(?:" + "|".join(f"(?:{p})" for p in pats) + ")")
-        return cls({k: frozenset(v) for k, v in roles.items()}, frozenset(read_words(dimensions)), period)
+        parts = {}
+        if collectives is not None:
+            parts = {row["word"]: tuple(row["parts"].split("|")) for row in read_table(collectives)}
+        return cls({k: frozenset(v) for k, v in roles.items()}, frozenset(read_words(dimensions)), period, parts)
 
 
 @lru_cache(maxsize=None)
 def default_vocabulary() -> FactVocabulary:
     base = ("facts",)
     return FactVocabulary.from_files(
-        resource_path(*base, "cues.tsv"), resource_path(*base, "dimensions.txt"), resource_path(*base, "periods.tsv")
+        resource_path(*base, "cues.tsv"), resource_path(*base, "dimensions.txt"), resource_path(*base, "periods.tsv"),
+        resource_path(*base, "collectives.tsv"),
     )

@@ -1,0 +1,93 @@
+"""Quantities the guidelines say are not facts, told from the sentence around them.
+
+The quantity layer finds every number with a unit; some of them are not sizes of
+anything, and only their context shows it (guidelines, "Do NOT annotate"):
+
+- numbers inside names or slogans: a 《》 title or a short quoted name (“四件大事”);
+- size thresholds that define a category: 亿元以上重点项目, 20户以上自然村, 超百亿企业,
+  坡度在15度以上的耕地面积为1.79亿亩;
+- indefinite determiners: 一家企业, 建一块成一块 (but 只开设一个账号 is a cap and counts);
+- numbers that count the items just listed: …两项数据均排名全国前列.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from policy_nlp.facts.tokens import Token, is_nominal, token_at, tokens_in
+from policy_nlp.facts.vocabulary import FactVocabulary
+from policy_nlp.records import Quantity
+
+CHINESE_COUNT_DIGITS = "两二三四五六七八九十"
+CLAUSE_END = "，,；;。！？!?\n"
+
+
+class NonFactFilter:
+    """``reason(...)`` names why a quantity is not a fact, or returns None."""
+
+    def __init__(self, vocab: FactVocabulary):
+        self.restrictive = vocab.words("restrictive")
+        self.back_reference = vocab.words("back_reference")
+
+    def reason(self, q: Quantity, text: str, sent_start: int, sent_end: int, tokens: Sequence[Token],
+               qs: Sequence[Quantity], after: int) -> str | None:
+        """``qs[after:]`` are the values later in the sentence."""
+        if self.inside_name(q, text, sent_start, sent_end):
+            return "inside a name"
+        if self.category_threshold(q, text, tokens, qs, after, sent_end):
+            return "category threshold"
+        if self.indefinite_determiner(q, text, tokens):
+            return "indefinite determiner"
+        if self.counts_listed_items(q, text, tokens):
+            return "counts the items just listed"
+        return None
+
+    @staticmethod
+    def inside_name(q: Quantity, text: str, sent_start: int, sent_end: int) -> bool:
+        """A number inside a 《》 title or a short quoted name (“四件大事”, “两个确保”)."""
+        for opener, closer, longest in (("《", "》", 200), ("“", "”", 16)):
+            o = text.rfind(opener, sent_start, q.start)
+            if o < 0 or text.rfind(closer, o, q.start) >= 0:
+                continue
+            c = text.find(closer, q.end, sent_end)
+            if c >= 0 and c - o <= longest:
+                return True
+        return False
+
+    @staticmethod
+    def category_threshold(q: Quantity, text: str, tokens: Sequence[Token], qs: Sequence[Quantity], after: int,
+                           sent_end: int) -> bool:
+        """A lower bound (以上, bare 超) that modifies a noun: directly (亿元以上重点项目,
+        10亿元以上先进制造业项目库) or through 的 when the clause then measures that noun
+        with another quantity (坡度在15度以上的耕地面积为1.79亿亩)."""
+        if q.qualifier != "at_least" or not (q.text.endswith("以上") or (q.text.startswith("超") and not q.text.startswith("超过"))):
+            return False
+        nxt = token_at(tokens, q.end)
+        if nxt is None:
+            return False
+        tag = nxt[2]
+        if (is_nominal(tag) and tag != "nr") or tag == "a":
+            return True
+        if text[nxt[0]:nxt[1]] == "的":
+            clause_end = q.end
+            while clause_end < sent_end and text[clause_end] not in CLAUSE_END:
+                clause_end += 1
+            return after < len(qs) and qs[after].start < clause_end
+        return False
+
+    def indefinite_determiner(self, q: Quantity, text: str, tokens: Sequence[Token]) -> bool:
+        """一 + measure word, written in Chinese (一家企业, 一项, 一天): an article-like
+        determiner unless a restrictive word makes it a count (只开设一个)."""
+        if not q.text.startswith("一") or q.value != 1 or q.unit in (None, "%") or q.qualifier != "exact":
+            return False
+        before = text[max(0, q.start - 4):q.start]
+        return not any(w in before for w in self.restrictive)
+
+    def counts_listed_items(self, q: Quantity, text: str, tokens: Sequence[Token]) -> bool:
+        """两项数据均…, 三个指标都…: a small count in Chinese numerals, a noun, then a word
+        that refers back to the items (均, 都, 分别)."""
+        if not q.text or q.text[0] not in CHINESE_COUNT_DIGITS or q.value > 10:
+            return False
+        following = tokens_in(tokens, q.end, q.end + 8)
+        if len(following) < 2 or not is_nominal(following[0][2]):
+            return False
+        return text[following[1][0]:following[1][1]] in self.back_reference

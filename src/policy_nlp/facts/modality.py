@@ -1,0 +1,86 @@
+"""Modality: ``target`` for planned, expected or aimed-at values, ``actual`` otherwise.
+
+Two sources, both from the guidelines' list (将, 计划, 规划, 力争, 目标, 预期, 预计, 到2025年):
+a target cue standing as a word of its own before the value in its sentence, and the
+section the sentence sits in — a government work report's plan part (a heading such as
+``三、2026年重点工作`` or ``二、2019年工作安排``) states what is to be done, so its values
+are targets even where the sentence carries no cue (青稞播种面积稳定在230万亩以上).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from policy_nlp.facts.tokens import Token, is_nominal, tokens_in
+from policy_nlp.facts.vocabulary import FactVocabulary
+from policy_nlp.records import Article
+
+QUOTE_OPEN = ("《", "“", "「")
+QUOTE_CLOSE = ("》", "”", "」")
+NOUN_USE_FOLLOWERS = ("、", "，", ",", "”", "等", "的", "》")
+
+
+class ModalityJudge:
+    def __init__(self, vocab: FactVocabulary):
+        self.targets = vocab.words("target")
+        self.actual = vocab.words("actual")
+        self.plan_heading = tuple(vocab.words("plan_heading"))
+        self.review_heading = tuple(vocab.words("review_heading"))
+        self.target_date = regex.compile(r"到\d{4}年")
+
+    def plan_sentences(self, article: Article) -> set[int]:
+        """Indices of the sentences under a plan heading, until a review heading."""
+        text = article.text
+        inside = False
+        out: set[int] = set()
+        for i, s in enumerate(article.sentences):
+            if s.is_heading:
+                heading = text[s.start:s.end]
+                if any(w in heading for w in self.review_heading):
+                    inside = False
+                elif any(w in heading for w in self.plan_heading):
+                    inside = True
+                continue
+            if inside:
+                out.add(i)
+        return out
+
+    def for_positions(self, text: str, tokens: Sequence[Token], start: int, end: int, positions: Sequence[int],
+                      in_plan: bool) -> list[str]:
+        """The modality at each value position (sorted) of the sentence ``start``..``end``,
+        in one left-to-right pass over its tokens (a sentence may be very long).
+
+        A cue counts as a whole token, outside quotes and titles (“百人计划” names a
+        thing), and not used as a noun (…推进计划、“百人计划”等, 预期寿命); a later
+        正在/已经 takes the clause back to a report (年内将建成…，其余6地市5G建设正在加快部署)."""
+        toks = tokens_in(tokens, start, end)
+        out: list[str] = []
+        depth = 0
+        target = in_plan
+        dated = False
+        k = 0
+        for pos in positions:
+            while k < len(toks) and toks[k][0] < pos:
+                s, e, tag = toks[k]
+                word = text[s:e]
+                if word in QUOTE_OPEN:
+                    depth += 1
+                elif word in QUOTE_CLOSE:
+                    depth = max(depth - 1, 0)
+                elif depth:
+                    pass
+                elif word in self.targets:
+                    following = toks[k + 1] if k + 1 < len(toks) else None
+                    noun_use = text[e:e + 1] in NOUN_USE_FOLLOWERS or (
+                        tag == "vn" and following is not None and is_nominal(following[2])
+                        and text[following[0]:following[1]] not in self.targets)
+                    if not noun_use:
+                        target = True
+                elif word in self.actual and not in_plan:
+                    target = False
+                if not dated and text.startswith("到", s) and self.target_date.match(text, s):
+                    dated = True
+                k += 1
+            out.append("target" if target or dated else "actual")
+        return out

@@ -1,0 +1,89 @@
+"""Region of a fact (guidelines: a city or county the sentence names; a scope word such as
+全区/全省/全国 resolved through the article's region; else the article's region).
+
+A scope word only sets the region where it stands as the scope of the clause — at its
+start, before the indicator (``全区通信光缆线路总长度``). Where it follows a verb or a
+comparison (占全国1/3以上, 稳定在全国1/10以上, 高于全国2个百分点, 升至全国第二) or heads
+a ranking (全球海拔最高, 全国前列) it is a point of comparison, and the quantity is still
+the article's own.
+"""
+from __future__ import annotations
+
+import regex
+
+from policy_nlp.facts.vocabulary import FactVocabulary
+from policy_nlp.geo import ScopeResolver, divisions
+from policy_nlp.geo.scope import NATION
+from policy_nlp.records import Article
+
+SEGMENT_BREAKS = "，,；;：:。！？!?\n、"
+RANKING = regex.compile(r"最|首[个家次位]|第[一二三四五]|前列|领先|之最|前\d")
+
+
+class RegionResolver:
+    def __init__(self, vocab: FactVocabulary, scope: ScopeResolver):
+        self.scope = scope
+        self.period = vocab.period_pattern
+        self.leads = vocab.words("scope_lead") | {""}
+        self.pattern = regex.compile("|".join(map(regex.escape, sorted(scope.levels, key=len, reverse=True))))
+
+    def __call__(self, article: Article, text: str, sent_start: int, sent_end: int,
+                 clause_start: int, clause_end: int, q_start: int, places: list[tuple[int, int, str]],
+                 unit: str | None = None) -> str:
+        """A city or county in the clause; the clause's scope word, or the sentence's before
+        the value; a city or county elsewhere in the value's ；-part; the article's place."""
+        in_clause = self._local(places, self._list_start(text, clause_start, places), clause_end)
+        if in_clause:
+            return "、".join(in_clause)
+        for lo, hi in ((clause_start, clause_end), (sent_start, q_start)):
+            resolved = self._scope(article, text, lo, hi, sent_start, q_start, unit in ("%", "个百分点", "倍", None))
+            if resolved:
+                return resolved
+        part_start = max(text.rfind("；", sent_start, q_start) + 1, sent_start)
+        part_end = text.find("；", q_start, sent_end)
+        in_sentence = self._local(places, part_start, sent_end if part_end < 0 else part_end)
+        if in_sentence:
+            return "、".join(in_sentence)
+        return article.locality or article.region or NATION
+
+    @staticmethod
+    def _local(places, lo: int, hi: int) -> list[str]:
+        names: list[str] = []
+        for s, _, name in places:
+            d = divisions().get(name)
+            if lo <= s < hi and d is not None and d.level in ("city", "county") and name not in names:
+                names.append(name)
+        return names
+
+    @staticmethod
+    def _list_start(text: str, clause_start: int, places) -> int:
+        """石家庄市、廊坊市软件…收入超250亿元: the clause opens with a 、-list of places."""
+        start = clause_start
+        while start > 0 and text[start - 1] == "、":
+            prev = [p for p in places if p[1] == start - 1]
+            if not prev:
+                break
+            start = prev[0][0]
+        return start
+
+    def _scope(self, article: Article, text: str, lo: int, hi: int, sent_start: int, q_start: int = -1,
+               unit_is_share: bool = True) -> str | None:
+        """The first scope word that stands as the clause's scope; one right before a count
+        (成为全国12家…企业之一) scopes that count, one before a share is its base (占全国1/3)."""
+        for m in self.pattern.finditer(text, lo, hi):
+            seg = m.start()
+            while seg > sent_start and text[seg - 1] not in SEGMENT_BREAKS:
+                seg -= 1
+            lead = self.period.sub("", text[seg:m.start()])
+            counted = m.end() == q_start and not unit_is_share and not lead.endswith("于")
+            if lead.strip(" “”") not in self.leads and not counted:
+                continue  # 占全国…, 高于全国…, 升至全国第二: a point of comparison
+            seg_end = m.end()
+            while seg_end < hi and text[seg_end] not in SEGMENT_BREAKS:
+                seg_end += 1
+            if text.startswith(("平均", "水平"), m.end()) or RANKING.search(text, m.end(), min(seg_end, m.end() + 8)):
+                continue
+            resolved = self.scope.resolve(m.group(), article.region, article.locality)
+            if resolved:
+                return resolved
+        return None
