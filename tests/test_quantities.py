@@ -124,6 +124,7 @@ def test_過半_is_at_least_fifty():
         ("3到5家", 3, 5, "家"),
         ("两三个", 2, 3, "个"),
         ("3%—5%", 3, 5, "%"),
+        ("七八成", 70, 80, "%"),
     ],
 )
 def test_ranges(text, low, high, unit):

@@ -127,7 +127,11 @@ class SpanParser:
             if g("cheng") is not None:
                 form = "cheng"
                 tenth = g("cheng2")
+                if tenth and high is not None:
+                    return None  # 五六成三 is no quantity
                 value = value * TEN + (Decimal(5) if tenth == "半" else Decimal(CN_DIGITS[tenth]) if tenth else ZERO)
+                if high is not None:
+                    high = high * TEN  # 五六成 -> 50-60 %
                 unit, unit_kind, unit_factor = "%", "percent", ONE
             elif g("num2"):
                 got2 = self.numeral(g("num2"))
