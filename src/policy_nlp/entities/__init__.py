@@ -26,6 +26,7 @@ from policy_nlp.entities.lexicon import Lexicon
 from policy_nlp.entities.org import OrgRule
 from policy_nlp.entities.person import PersonRule
 from policy_nlp.entities.policy_doc import PolicyDocRule
+from policy_nlp.entities.variants import VariantRule
 from policy_nlp.entities.resolve import company_aliases, resolve_canonicals, select_flat
 from policy_nlp.records import Entity
 
@@ -50,7 +51,9 @@ class EntityRules:
         self.person = PersonRule(self.lexicon)
         self.initiative = InitiativeRule(self.lexicon)
         self.policy_doc = PolicyDocRule(self.lexicon)
-        self.rules = [self.policy_doc, self.org, self.gpe, self.person, self.initiative]
+        self.variants = VariantRule(self.lexicon)
+        # variants score below min_score: only the classifier (EntityExtractor) uses them
+        self.rules = [self.policy_doc, self.org, self.gpe, self.person, self.initiative, self.variants]
         self.min_score = min_score
         self.company_words = self.lexicon.words("company_words")
         self.place_names = set(self.gpe.full) | set(self.gpe.short)

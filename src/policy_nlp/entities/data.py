@@ -1,0 +1,149 @@
+"""Training data for the entity classifier: gold articles, their candidates and labels.
+
+Each gold file (JSON Lines, one article per line) names its raw file in ``source``; the raw
+file is looked up in the given raw folders, read with :func:`policy_nlp.ingest.read_path`
+and split with :func:`policy_nlp.structure.build_articles`, and gold articles are matched
+to built articles by ``article_index``. The rules' candidates of an article are labelled by
+their normalised text: the gold label of an entity with the same text (preferring the
+candidate's own label when the text is gold under several labels), else ``NONE``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from policy_nlp.entities.base import Candidate, Context
+from policy_nlp.evaluate import norm_text
+
+NONE = "NONE"
+
+
+@dataclass
+class ArticleExample:
+    """One gold article with its text, tokens, region and gold entities."""
+
+    source: str
+    article_index: int
+    text: str
+    tokens: list[tuple[int, int, str]]
+    region: str | None
+    gold: list[dict]  # gold entities as written in the gold file
+    gold_path: str = ""
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def gold_keys(self) -> dict[str, dict[str, str | None]]:
+        """normalised text -> {label: subtype}"""
+        out: dict[str, dict[str, str | None]] = {}
+        for e in self.gold:
+            out.setdefault(norm_text(e.get("text")), {})[e.get("label")] = e.get("subtype")
+        return out
+
+
+_TAGGER = None
+
+
+def tagger():
+    global _TAGGER
+    if _TAGGER is None:
+        import rjieba
+
+        _TAGGER = rjieba.Jieba()
+    return _TAGGER
+
+
+def tag_text(text: str) -> list[tuple[int, int, str]]:
+    from policy_nlp.entities.base import tokens_from_tags
+
+    return tokens_from_tags(tagger().tag(text))
+
+
+def find_raw(source: str, raw_dirs: Sequence[str | Path]) -> Path:
+    name = source.replace("\\", "/").split("/")[-1]
+    for d in raw_dirs:
+        p = Path(d) / name
+        if p.exists():
+            return p
+    raise FileNotFoundError(f"raw file {name!r} not found in {[str(d) for d in raw_dirs]}")
+
+
+def load_articles(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Path]) -> list[ArticleExample]:
+    """Gold articles with their built text and tokens, in file order."""
+    from policy_nlp.ingest import read_path
+    from policy_nlp.records import Document
+    from policy_nlp.structure import build_articles
+
+    out: list[ArticleExample] = []
+    for gp in gold_files:
+        gold = [json.loads(l) for l in Path(gp).read_text(encoding="utf-8").splitlines() if l.strip()]
+        if not gold:
+            continue
+        built: dict[str, dict[int, object]] = {}
+        for g in gold:
+            src = g["source"].replace("\\", "/").split("/")[-1]
+            if src not in built:
+                raw = find_raw(src, raw_dirs)
+                docs = [d for d in read_path(raw) if isinstance(d, Document)]
+                built[src] = {a.article_index: a for d in docs for a in build_articles(d)}
+            art = built[src].get(g.get("article_index", 0))
+            if art is None:
+                raise ValueError(f"{gp}: article {g.get('article_index')} of {src} not found in the raw file")
+            out.append(ArticleExample(src, art.article_index, art.text, tag_text(art.text), art.region,
+                                      list(g.get("entities") or []), str(gp)))
+    return out
+
+
+def label_candidates(ex: ArticleExample) -> list[tuple[str, str | None]]:
+    """(label, subtype) per candidate of ``ex``: the gold label of its text, or NONE."""
+    keys = ex.gold_keys
+    out = []
+    for c in ex.candidates:
+        labs = keys.get(norm_text(c.text))
+        if not labs:
+            out.append((NONE, None))
+        elif c.label in labs:
+            out.append((c.label, labs[c.label]))
+        else:
+            lab = sorted(labs)[0]
+            out.append((lab, labs[lab]))
+    return out
+
+
+def gold_spans(ex: ArticleExample) -> list[tuple[int, int]]:
+    """Every occurrence of every gold entity text in the article (quotes kept or not)."""
+    spans = []
+    text = ex.text
+    for e in ex.gold:
+        t = (e.get("text") or "").strip("“”\"")
+        if not t:
+            continue
+        i = text.find(t)
+        while i >= 0:
+            spans.append((i, i + len(t)))
+            i = text.find(t, i + 1)
+    return spans
+
+
+def training_labels(ex: ArticleExample) -> list[tuple[str, str | None] | None]:
+    """Like :func:`label_candidates`, but ``None`` (not a training example) for a NONE
+    candidate nested strictly inside an occurrence of a gold name (西藏自治区 inside
+    西藏自治区经济和信息化厅): the flat resolver drops it anyway, and its gold label says
+    nothing about the span standing alone."""
+    labs = label_candidates(ex)
+    spans = gold_spans(ex)
+    if not spans:
+        return list(labs)
+    out: list[tuple[str, str | None] | None] = []
+    for c, lab in zip(ex.candidates, labs):
+        if lab[0] == NONE and any(s <= c.start and c.end <= e and (e - s) > (c.end - c.start) for s, e in spans):
+            out.append(None)
+        else:
+            out.append(lab)
+    return out
+
+
+def attach_candidates(examples: list[ArticleExample], rules) -> None:
+    for ex in examples:
+        ex.candidates = rules._candidates(Context(ex.text, ex.tokens, ex.region))
