@@ -290,3 +290,30 @@ def test_report_on_shared_corpus(browser, tmp_path):
     assert problems == []
     assert seconds < 30
     page.close()
+
+
+# --------------------------------------------------------------------------- policy_nlp.display
+
+def test_display_doc_row_and_id(nlp, hostile_dataset):
+    import policy_nlp
+    from policy_nlp.display import display, display_html
+
+    doc = nlp("截至2019年年底，全区通信光缆线路总长度达20.19万公里。甘肃省工业和信息化厅推进“数字陇原”建设。")
+    out = display_html(doc)
+    assert out.count('<mark class="hl') == len(doc._.facts) + len(doc._.entities) > 0
+    assert "indicator: 通信光缆线路总长度" in out
+    shown = display(doc)
+    assert getattr(shown, "data", shown) == out  # IPython HTML object (or the string without IPython)
+
+    ds = policy_nlp.load_dataset(hostile_dataset)
+    row = ds.articles[ds.articles["source_path"].str.endswith("hostile_article.txt")].iloc[0]
+    html = display_html(row, ds)
+    assert html == display_html(row.article_id, ds)
+    n = int((ds.facts.article_id == row.article_id).sum() + (ds.entities.article_id == row.article_id).sum())
+    assert html.count('<mark class="hl') == n
+    assert "<script>window" not in html and "<img" not in html
+    with pytest.raises(ValueError, match="needs the dataset"):
+        from policy_nlp.report import notebook
+
+        notebook._CURRENT = None
+        display_html(row)

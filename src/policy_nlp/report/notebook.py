@@ -24,6 +24,8 @@ from typing import Any
 
 import pandas as pd
 
+from policy_nlp.report.render import format_number  # noqa: F401  (re-exported for pandas display)
+
 #: Environment variable naming the input folder (or file) the notebooks read.
 INPUT_ENV = "POLICY_NLP_INPUT"
 #: Environment variable naming the cache folder for built datasets.
@@ -295,6 +297,12 @@ def compare_scores(before: Any, after: Any, metric: str = "f1") -> pd.DataFrame:
     return out.round(4)
 
 
+def model_config(model_path: str | Path) -> str:
+    """A config file's text that puts the model at ``model_path`` into the pipeline
+    (``policy-nlp extract --config FILE``)."""
+    return f'[components]\n\n[components.policy_entities]\nmodel_path = "{Path(model_path).resolve().as_posix()}"\n'
+
+
 def pipeline_with_model(model_path: str | Path):
     """The pipeline with the entity classifier saved at ``model_path``
     (``components.policy_entities.model_path`` in the config)."""
@@ -303,7 +311,7 @@ def pipeline_with_model(model_path: str | Path):
     from policy_nlp.pipeline import load
 
     with tempfile.NamedTemporaryFile("w", suffix=".cfg", delete=False, encoding="utf-8") as fh:
-        fh.write(f'[components.policy_entities]\nmodel_path = "{Path(model_path).resolve().as_posix()}"\n')
+        fh.write(model_config(model_path))
     try:
         return load(fh.name)
     finally:
