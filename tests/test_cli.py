@@ -124,3 +124,41 @@ def test_console_script_installed():
         pytest.skip("console script not installed in this environment")
     out = subprocess.run([str(exe), "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "extract" in out.stdout
+
+
+def test_train_then_extract_with_the_model(tmp_path):
+    """`train` on our own gold writes a model and its card; `extract --entity-model` uses it."""
+    model = tmp_path / "models" / "mine"
+    res = run("train", "--gold", str(OWN_GOLD), "--raw", str(SAMPLES), "-o", str(model), "--folds", "0")
+    assert res.exit_code == 0, res.output
+    skops_file = model.with_name("mine.skops")
+    card = json.loads(model.with_name("mine.card.json").read_text(encoding="utf-8"))
+    assert skops_file.is_file() and card["training_articles"] >= 4
+    assert {f["path"].split("/")[-1] for f in card["training_files"]} == {p.name for p in OWN_GOLD.glob("*.jsonl")}
+    assert "NONE" in card["labels"] and "ORG" in card["labels"]
+    out = tmp_path / "ds"
+    res = run("extract", str(SAMPLES), "-o", str(out), "--workers", "1", "--entity-model", str(skops_file))
+    assert res.exit_code == 0, res.output
+    ents = load_dataset(out).entities
+    assert len(ents) > 10 and (ents.source == "model").any()
+
+
+def test_train_and_extract_refuse_bad_input(tmp_path):
+    fake = tmp_path / "fake.skops"
+    fake.write_text("not a zip", encoding="utf-8")
+    res = run("extract", str(SAMPLES), "-o", str(tmp_path / "ds"), "--entity-model", str(fake))
+    assert res.exit_code == 2 and "fake.skops" in res.output
+    bad_gold = tmp_path / "bad.jsonl"
+    bad_gold.write_text('{"source": "sample_01_gansu_digital_infrastructure.txt"\n', encoding="utf-8")
+    res = run("train", "--gold", str(bad_gold), "--raw", str(SAMPLES), "-o", str(tmp_path / "m"), "--folds", "0")
+    assert res.exit_code == 2 and "bad.jsonl: line 1" in res.output
+
+
+def test_evaluate_model_keeps_articles_whole():
+    res = run("evaluate-model", "--gold", str(OWN_GOLD), "--raw", str(SAMPLES), "--folds", "2", "--json")
+    assert res.exit_code == 0, res.output
+    rep = json.loads(res.output)
+    assert rep["n_folds"] == 2
+    folds = [set(f) for f in rep["folds"]]
+    assert not (folds[0] & folds[1])
+    assert 0.0 <= rep["entities_micro"]["f1"] <= 1.0 and "rules" in rep

@@ -7,6 +7,7 @@ The public API::
     doc._.facts, doc.spans["entities"]
     policy_nlp.quantities("约30亿元")        # numbers with units, no indicator needed
     ds = policy_nlp.load_dataset("out/")    # tables as pandas DataFrames
+    policy_nlp.display(doc)                 # the article with its facts and entities highlighted
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ __version__ = "0.1.0"
 # The function shadows the subpackage of the same name on purpose: ``policy_nlp.quantities``
 # is the public call; the layer's modules are imported as policy_nlp.quantities.<module>.
 from policy_nlp.quantities import quantities  # noqa: E402
+# Likewise ``policy_nlp.display(doc_or_article)`` for notebooks (the module stays importable).
+from policy_nlp.display import display  # noqa: E402
 
 if TYPE_CHECKING:  # pragma: no cover
     from policy_nlp.dataset import Dataset
@@ -36,4 +39,4 @@ def load_dataset(path) -> "Dataset":
     return _load_dataset(path)
 
 
-__all__ = ["load", "quantities", "load_dataset", "__version__"]
+__all__ = ["load", "quantities", "load_dataset", "display", "__version__"]

@@ -30,7 +30,10 @@ EXIT_USAGE = 2
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
-    err.print(f"[bold red]error:[/] {message}")
+    from rich.markup import escape
+
+    # soft_wrap: a long path stays on one line, so the message can be grepped and copied
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -46,14 +49,17 @@ def extract(
     engine: Annotated[str, typer.Option("--engine", help="local: a process pool on this machine; dask: a Dask cluster (needs the dask extra).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://HOST:8786); none starts a local cluster.")] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1000, help="Longest article (characters) processed; longer ones are reported and skipped.")] = 1_000_000,
+    entity_model: Annotated[Optional[Path], typer.Option("--entity-model", help="An entity classifier from `policy-nlp train` (.skops); default: the rules decide.")] = None,
 ) -> None:
     """Extract facts and entities from articles into the dataset at OUTPUT."""
     from policy_nlp.dataset import DatasetLockedError
     from policy_nlp.engine import run_extract
 
-    for p in [*(user_dict or []), *([config] if config else [])]:
+    for p in [*(user_dict or []), *([config] if config else []), *([entity_model] if entity_model else [])]:
         if not p.is_file():
             _fail(f"{p}: no such file")
+    if entity_model:
+        _check_model(entity_model)
     if engine not in ("local", "dask"):
         _fail(f"--engine must be local or dask, not {engine!r}")
     if scheduler and engine != "dask":
@@ -64,6 +70,7 @@ def extract(
             [str(p) for p in inputs], output, workers=n_workers,
             config=str(config) if config else None,
             user_dicts=[str(p) for p in user_dict or []],
+            entity_model=str(entity_model) if entity_model else None,
             commit_every=flush_every,
             max_chars=max_chars,
             engine=engine,
@@ -139,6 +146,7 @@ def evaluate(
     raw: Annotated[Optional[Path], typer.Option("--raw", help="Folder of raw articles: run the pipeline on the gold files' sources.")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Machine-readable JSON.")] = False,
     save_pred: Annotated[Optional[Path], typer.Option("--save-pred", help="With --raw: also write the predictions here.")] = None,
+    entity_model: Annotated[Optional[Path], typer.Option("--entity-model", help="With --raw: decide entities with this classifier (scores on its own training files are not held out: use `evaluate-model`).")] = None,
 ) -> None:
     """Score predictions against gold as the annotation guidelines define it."""
     from policy_nlp.evaluate import format_report, read_gold_format, score_annotations, score_files
@@ -155,7 +163,15 @@ def evaluate(
             from policy_nlp.evaluate_raw import predict_sources
 
             g = read_gold_format(gold_files)
-            records, missing = predict_sources(raw, sorted(g))
+            nlp = None
+            if entity_model:
+                if not entity_model.is_file():
+                    _fail(f"{entity_model}: no such file")
+                _check_model(entity_model)
+                from policy_nlp.pipeline import load
+
+                nlp = load(entity_model=entity_model)
+            records, missing = predict_sources(raw, sorted(g), nlp)
             for m in missing:
                 err.print(f"[yellow]warning[/] {m}")
             if save_pred:
@@ -172,6 +188,76 @@ def evaluate(
     except ValueError as exc:
         _fail(str(exc))
     out.print(json.dumps(res, ensure_ascii=False) if json_out else format_report(res), highlight=False, soft_wrap=True)
+
+
+def _check_model(path: Path) -> None:
+    """Refuse an unsafe or unreadable model here, once, rather than in every worker."""
+    from policy_nlp.entities.training import UntrustedModelError, load
+
+    try:
+        load(path)
+    except (UntrustedModelError, ValueError, OSError) as exc:
+        _fail(f"{path}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a corrupt zip, a foreign file: say which and why
+        _fail(f"{path}: not a readable entity model ({type(exc).__name__}: {exc})")
+
+
+@app.command()
+def train(
+    gold: Annotated[list[Path], typer.Option("--gold", "-g", help="Gold files (JSON Lines, the annotation format) or folders of them; repeatable.")],
+    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Folders holding the gold files' source articles; repeatable (default: ../shared/corpus/raw and corpus/samples).")] = None,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Model file (.skops added if missing); the model card goes beside it.")] = Path("models/entity-classifier.skops"),
+    folds: Annotated[int, typer.Option("--folds", min=0, help="Cross-validation folds for the model card (0: none).")] = 5,
+    cv_gold: Annotated[Optional[list[Path]], typer.Option("--cv-gold", help="Files whose held-out scores go on the card (default: all --gold files).")] = None,
+) -> None:
+    """Train the entity classifier on gold annotations and save it with a model card."""
+    from policy_nlp.entities.training import default_raw_dirs, format_cv, train_and_save
+
+    files = _gold_files(gold)
+    cv_files = _gold_files(cv_gold) if cv_gold else files
+    raw_dirs = _raw_dirs(raw, default_raw_dirs())
+    try:
+        path, card = train_and_save(files, raw_dirs, output, cv_gold=cv_files, folds=folds)
+    except (ValueError, FileNotFoundError) as exc:
+        _fail(str(exc))
+    out.print(f"saved {path} ({card['training_seconds']} s, {card['training_examples']} candidates "
+              f"from {card['training_articles']} articles); card: {path.with_suffix('.md')}", highlight=False)
+    if "cross_validation" in card:
+        out.print(format_cv(card["cross_validation"]), highlight=False)
+
+
+@app.command("evaluate-model")
+def evaluate_model(
+    gold: Annotated[list[Path], typer.Option("--gold", "-g", help="Gold files scored in cross-validation; repeatable.")],
+    extra: Annotated[Optional[list[Path]], typer.Option("--extra", help="More gold files, added to every training fold and never scored.")] = None,
+    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Folders holding the source articles; repeatable.")] = None,
+    folds: Annotated[int, typer.Option("--folds", min=2, help="Folds; articles stay whole (grouped by source file).")] = 5,
+    json_out: Annotated[bool, typer.Option("--json", help="Machine-readable JSON.")] = False,
+) -> None:
+    """Cross-validated entity P/R/F1 per label, the classifier beside the rules alone."""
+    from policy_nlp.entities.training import cross_validate, default_raw_dirs, format_cv
+
+    files = _gold_files(gold)
+    extra_files = _gold_files(extra) if extra else []
+    try:
+        rep = cross_validate(files, _raw_dirs(raw, default_raw_dirs()), folds=folds, extra_train=extra_files)
+    except (ValueError, FileNotFoundError) as exc:
+        _fail(str(exc))
+    if json_out:
+        out.print(json.dumps({k: rep[k] for k in ("entities", "entities_micro", "rules", "folds", "n_folds")},
+                             ensure_ascii=False), highlight=False, soft_wrap=True)
+    else:
+        out.print(format_cv(rep), highlight=False)
+
+
+def _raw_dirs(given: list[Path] | None, default: list[Path]) -> list[Path]:
+    dirs = given or [d for d in default if d.is_dir()]
+    for d in dirs:
+        if not d.is_dir():
+            _fail(f"{d}: no such folder")
+    if not dirs:
+        _fail("no folder of raw articles: give --raw")
+    return dirs
 
 
 def _gold_files(paths: list[Path]) -> list[Path]:

@@ -25,20 +25,22 @@ class PipelinePlugin(WorkerPlugin):
 
     name = "policy-nlp-pipeline"
 
-    def __init__(self, config: str | None, user_dicts: tuple[str, ...]):
+    def __init__(self, config: str | None, user_dicts: tuple[str, ...], entity_model: str | None = None):
         self.config = config
         self.user_dicts = tuple(user_dicts)
+        self.entity_model = entity_model
 
     def setup(self, worker) -> None:
-        init_pipeline(self.config, self.user_dicts)
+        init_pipeline(self.config, self.user_dicts, self.entity_model)
 
 
-def process_and_write_batch(articles: list[Article], root: str, config: str | None, user_dicts: tuple[str, ...]):
+def process_and_write_batch(articles: list[Article], root: str, config: str | None, user_dicts: tuple[str, ...],
+                            entity_model: str | None = None):
     """Runs on a worker: annotate, write the rows as one pending part, return counts."""
     from policy_nlp.dataset.store import write_part
     from policy_nlp.dataset.schema import ARTICLE_TABLES
 
-    results = process_batch(articles, config, user_dicts)
+    results = process_batch(articles, config, user_dicts, entity_model)
     merged: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
     out = []
     for aid, rows, error in results:
@@ -74,16 +76,17 @@ def run_on_dask(
     user_dicts: tuple[str, ...],
     collect: Callable[[list[Article], list], None],
     window: int,
+    entity_model: str | None = None,
 ) -> None:
     """Submit batches with at most ``window`` in flight (memory stays flat) and hand each
     finished batch's results to ``collect``."""
     from distributed import as_completed
 
-    client.register_plugin(PipelinePlugin(config, user_dicts))
+    client.register_plugin(PipelinePlugin(config, user_dicts, entity_model))
     running = as_completed()
     by_key: dict[str, list[Article]] = {}
     for batch in batches:
-        fut = client.submit(process_and_write_batch, batch, str(root), config, user_dicts, pure=False)
+        fut = client.submit(process_and_write_batch, batch, str(root), config, user_dicts, entity_model, pure=False)
         by_key[fut.key] = batch
         running.add(fut)
         while running.count() >= window:

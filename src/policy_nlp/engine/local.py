@@ -77,6 +77,7 @@ def run_extract(
     workers: int = 1,
     config: str | None = None,
     user_dicts: Iterable[str] = (),
+    entity_model: str | None = None,
     batch_size: int = 64,
     commit_every: int = 200,
     max_chars: int = MAX_ARTICLE_CHARS,
@@ -144,7 +145,8 @@ def run_extract(
                 client = dask_client(scheduler, workers)
                 try:
                     n = max(len(client.scheduler_info().get("workers", {})), 1)
-                    run_on_dask(client, _batches(todo(), batch_size), writer.root.resolve(), config, user_dicts, collect, 2 * n)
+                    run_on_dask(client, _batches(todo(), batch_size), writer.root.resolve(), config, user_dicts, collect, 2 * n,
+                                entity_model)
                 finally:
                     if not scheduler:
                         cluster = client.cluster
@@ -155,15 +157,15 @@ def run_extract(
                         client.close()
             elif workers <= 1:
                 for batch in _batches(todo(), batch_size):  # the pipeline is built on the first batch
-                    collect(batch, process_batch(batch, config, user_dicts))
+                    collect(batch, process_batch(batch, config, user_dicts, entity_model))
             else:
                 pool = None
                 try:
                     pending = []
                     for batch in _batches(todo(), batch_size):
                         if pool is None:  # start workers only when there is work
-                            pool = ProcessPoolExecutor(max_workers=workers, initializer=init_pipeline, initargs=(config, user_dicts))
-                        pending.append((batch, pool.submit(process_batch, batch, config, user_dicts)))
+                            pool = ProcessPoolExecutor(max_workers=workers, initializer=init_pipeline, initargs=(config, user_dicts, entity_model))
+                        pending.append((batch, pool.submit(process_batch, batch, config, user_dicts, entity_model)))
                         while len(pending) > 2 * workers:
                             b, fut = pending.pop(0)
                             collect(b, fut.result())

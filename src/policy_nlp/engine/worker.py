@@ -14,14 +14,14 @@ _NLP = None
 _NLP_KEY = None
 
 
-def init_pipeline(config: str | None = None, user_dicts: tuple[str, ...] = ()) -> None:
+def init_pipeline(config: str | None = None, user_dicts: tuple[str, ...] = (), entity_model: str | None = None) -> None:
     """Build this process's pipeline (idempotent for the same settings)."""
     global _NLP, _NLP_KEY
-    key = (config, tuple(user_dicts))
+    key = (config, tuple(user_dicts), entity_model)
     if _NLP is None or _NLP_KEY != key:
         from policy_nlp.pipeline import load
 
-        _NLP = load(Path(config) if config else None, user_dicts=user_dicts)
+        _NLP = load(Path(config) if config else None, user_dicts=user_dicts, entity_model=entity_model)
         _NLP_KEY = key
 
 
@@ -42,9 +42,10 @@ def counts_of(rows: dict[str, list[dict]]) -> dict[str, int]:
     }
 
 
-def process_batch(articles: list[Article], config: str | None = None, user_dicts: tuple[str, ...] = ()) -> list[tuple[str, dict | None, str | None]]:
+def process_batch(articles: list[Article], config: str | None = None, user_dicts: tuple[str, ...] = (),
+                  entity_model: str | None = None) -> list[tuple[str, dict | None, str | None]]:
     """(article_id, rows or None, error or None) per article; one failure costs one article."""
-    init_pipeline(config, user_dicts)
+    init_pipeline(config, user_dicts, entity_model)
     out = []
     for a in articles:
         try:

@@ -77,7 +77,13 @@ def load_articles(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Pat
 
     out: list[ArticleExample] = []
     for gp in gold_files:
-        gold = [json.loads(l) for l in Path(gp).read_text(encoding="utf-8").splitlines() if l.strip()]
+        gold = []
+        for n, line in enumerate(Path(gp).read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    gold.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{gp}: line {n} is not JSON ({exc.msg})") from None
         if not gold:
             continue
         built: dict[str, dict[int, object]] = {}

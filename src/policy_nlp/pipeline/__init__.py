@@ -14,14 +14,19 @@ from policy_nlp.records import Article
 from policy_nlp.segment import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
 
 
-def load(config: str | Path | None = None, *, user_dicts: Iterable[str | Path] = (), disable: Iterable[str] = ()) -> Language:
+def load(config: str | Path | None = None, *, user_dicts: Iterable[str | Path] = (),
+         entity_model: str | Path | None = None, disable: Iterable[str] = ()) -> Language:
     """Build the pipeline: ``spacy.blank("zh")`` with the jieba tokenizer and our components.
 
     Build it once per process and reuse it; building loads dictionaries and the model.
+    ``entity_model`` is a classifier saved by ``policy-nlp train`` (``.skops``); without it
+    the entity rules decide alone (see the README on why that is the default).
     """
     overrides = {}
     if user_dicts:
         overrides["nlp.tokenizer.user_dicts"] = [str(p) for p in user_dicts]
+    if entity_model is not None:
+        overrides["components.policy_entities.model_path"] = str(entity_model)
     cfg = load_config(config, overrides)
     nlp = spacy.blank("zh", config=cfg)
     for name in disable:

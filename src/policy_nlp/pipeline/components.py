@@ -98,15 +98,19 @@ class FactComponent:
 
 
 class EntityComponent:
+    """Rule candidates, decided by the classifier at ``model_path`` when one is given."""
+
     def __init__(self, model_path: str | None = None):
         from policy_nlp.entities import EntityRules
+        from policy_nlp.entities.classifier import EntityExtractor
 
         self.rules = EntityRules()
         self.model_path = model_path
+        self.extract = EntityExtractor(self.rules, model_path) if model_path else self.rules
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
-        ents = self.rules(doc_text(doc), doc_tokens(doc), article.region if article else None)
+        ents = self.extract(doc_text(doc), doc_tokens(doc), article.region if article else None)
         doc._.entities = ents
         _spans(doc, "entities", ents, lambda e: e.label)
         return doc
