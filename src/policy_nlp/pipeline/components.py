@@ -102,11 +102,15 @@ class EntityComponent:
 
     def __init__(self, model_path: str | None = None):
         from policy_nlp.entities import EntityRules
-        from policy_nlp.entities.classifier import EntityExtractor
 
         self.rules = EntityRules()
         self.model_path = model_path
-        self.extract = EntityExtractor(self.rules, model_path) if model_path else self.rules
+        self.extract = self.rules
+        if model_path:
+            # imported here: scikit-learn costs ~2 s of start-up that the rules alone never need
+            from policy_nlp.entities.classifier import EntityExtractor
+
+            self.extract = EntityExtractor(self.rules, model_path)
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
