@@ -76,6 +76,16 @@ def test_category_thresholds_are_not_facts(facts_of):
     assert [f.text for f in facts_of("智慧医疗覆盖全省20%以上的医院。")] == ["20%以上"]
 
 
+def test_threshold_with_过_through_的_is_not_a_fact(facts_of):
+    fs = facts_of("入库企业中，营收过10亿元的企业已达到23家。")
+    assert [f.text for f in fs] == ["23家"]
+
+
+def test_qualified_bare_multiplier_is_a_fact(facts_of):
+    fs = facts_of("全省肉蛋奶产量突破百万吨，新增减税降费超万亿元。")
+    assert [(f.text, f.value) for f in fs] == [("突破百万吨", 1_000_000), ("超万亿元", 1_000_000_000_000)]
+
+
 def test_county_report_scope(facts_of):
     header = "德清县2025年政府工作报告\n\n县长 张三\n\n"
     f = facts_of("过去一年，全县地区生产总值达到726.8亿元。", header=header)[0]

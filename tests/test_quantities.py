@@ -185,6 +185,17 @@ def test_big_values_are_floats_and_integral_values_ints():
         "陆地上有许多动物",
         "万",
         "https://www.test.com/search?q=30%25%2020%",
+        "时间：2026-02-12",
+        "发布于2023/7/5",
+        "智算中心A—11项目",
+        "PM_2.5浓度",
+        "零碳、近零碳工厂",
+        "实现近零排放",
+        "坚持六位一体",
+        "实现两位数增长",
+        "超百亿企业",
+        "千万不要",
+        "万亿级规模",
     ],
 )
 def test_not_quantities(text):
@@ -238,3 +249,27 @@ def test_rt_suites_stay_above_floor():
     for name, floor in floors.items():
         ok, total, _ = number_suites.run_suite(root, name)
         assert ok / total >= floor, (name, ok, total)
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit, qualifier",
+    [
+        # a bare multiplier under a qualifier, with its unit, states a size (guidelines:
+        # 百 ×10^2, 万亿 ×10^12; 超/突破/近 are qualifiers)
+        ("减少排放超千万吨。", "超千万吨", 10_000_000, "吨", "at_least"),
+        ("产量均突破百万吨大关", "突破百万吨", 1_000_000, "吨", "at_least"),
+        ("产量稳定在百万吨以上。", "百万吨以上", 1_000_000, "吨", "at_least"),
+        ("近百个卸货口同时操作", "近百个", 100, "个", "approx"),
+        ("新增减税降费超万亿元。", "超万亿元", 1_000_000_000_000, "元", "at_least"),
+        ("带动就业近万人。", "近万人", 10_000, "人", "approx"),
+        # 收入超: the qualifier 超 after 收入 (入超 is rare in policy text)
+        ("软件业收入超250亿元。", "超250亿元", 25_000_000_000, "元", "at_least"),
+    ],
+)
+def test_qualified_bare_multipliers_and_超(text, span, value, unit, qualifier):
+    q = one(text)
+    assert (q.text, q.value, q.unit, q.qualifier) == (span, value, unit, qualifier)
+
+
+def test_denominator_of_a_rate_is_not_a_bare_multiplier_quantity():
+    assert [q.text for q in quantities("事故死亡率控制在0.6人/百亿元以下")] == ["0.6人"]

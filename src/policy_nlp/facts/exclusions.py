@@ -4,7 +4,7 @@ The quantity layer finds every number with a unit; some of them are not sizes of
 anything, and only their context shows it (guidelines, "Do NOT annotate"):
 
 - numbers inside names or slogans: a 《》 title or a short quoted name (“四件大事”);
-- size thresholds that define a category: 亿元以上重点项目, 20户以上自然村, 超百亿企业,
+- size thresholds that define a category: 亿元以上重点项目, 20户以上自然村, 超百亿企业, 营收过亿元的企业,
   坡度在15度以上的耕地面积为1.79亿亩;
 - indefinite determiners: 一家企业, 建一块成一块 (but 只开设一个账号 is a cap and counts);
 - numbers that count the items just listed: …两项数据均排名全国前列.
@@ -59,7 +59,7 @@ class NonFactFilter:
         """A lower bound (以上, bare 超) that modifies a noun: directly (亿元以上重点项目,
         10亿元以上先进制造业项目库) or through 的 when the clause then measures that noun
         with another quantity (坡度在15度以上的耕地面积为1.79亿亩)."""
-        if q.qualifier != "at_least" or not (q.text.endswith("以上") or (q.text.startswith("超") and not q.text.startswith("超过"))):
+        if q.qualifier != "at_least" or not (q.text.endswith("以上") or (q.text[:1] in "超过逾" and not q.text.startswith(("超过", "过半", "過半")))):
             return False
         nxt = token_at(tokens, q.end)
         if nxt is None:

@@ -38,6 +38,9 @@ _LIST_CLOSE = frozenset("）)]】〕")
 _LIST_BREAK = frozenset("\n\r\t 　。；;：:！!？?）)】]，,")
 _COMPARATIVE_GAP = regex.compile(r"[ \t]*+(?:[,，][ \t]*+)?(?:并且|并|且|而且|的同时|同时|而)?[ \t]*+")
 _LEADING_MULTIPLIERS = frozenset("百佰千仟万萬亿億兆")
+#: Unit kinds with which a bare multiplier (百万吨, 万亿元) under a qualifier is a quantity.
+_BARE_MULTIPLIER_UNIT_KINDS = frozenset(("measure", "unit", "currency"))
+_CODE_DASHES = frozenset("-－—–_")
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 
 
@@ -270,6 +273,8 @@ class QuantityExtractor:
         before_numeral = text[r.numeral_start - 1] if r.numeral_start > 0 else ""
         if before_numeral.isascii() and before_numeral.isalpha() or nxt.isascii() and (nxt.isalpha() or (nxt != "" and nxt in "_@")):
             return False  # part of a code or name: IPv6, 5G, 3D
+        if before_numeral in _CODE_DASHES and r.numeral_start > 1 and text[r.numeral_start - 2].isascii() and text[r.numeral_start - 2].isalpha():
+            return False  # A—11, B-2: a letter-dash-number code
         if core.isascii() and core[-1:] == "K" and len(core) == 2:
             return False  # 4K, 8K: video resolutions
         if "+" in (prev, nxt) or "＋" in (prev, nxt):
@@ -313,8 +318,13 @@ class QuantityExtractor:
                 return False
         first = core[:1]
         if first in _LEADING_MULTIPLIERS and not (len(core) > 1 and (core[1] in CN_DIGITS)):
-            if not (len(core) == 1 and r.qualifier == "at_least"):
-                return False  # 千万 (adverb), 百亿企业 (a size class), 万 alone
+            if not (len(core) == 1 and r.qualifier == "at_least") and not (
+                r.qualifier != "exact" and r.unit is not None and r.unit_kind in _BARE_MULTIPLIER_UNIT_KINDS
+                and prev not in ("/", "／")  # 0.6人/百亿元以下: the denominator of a rate
+            ):
+                # 千万 (adverb), 百亿企业 (a size class), 万 alone; but a qualified amount with
+                # its unit (突破百万吨, 超千万吨, 近百个, 超万亿元) states a size
+                return False
         single = len(core) == 1 and core in _LONE
         if single:
             isolated = _isolated(prev, nxt)

@@ -242,6 +242,10 @@ def parse_numeral(text: str, multipliers: Multipliers) -> tuple[Decimal, Decimal
     if got is None:
         return None
     tokens, inner = got
+    if tokens and tokens[0][0] == "b":
+        # 万亿, 万 opening the numeral (超万亿元, 近万人): one 万/亿, as 百 alone is one hundred.
+        # The pattern only lets a numeral open so right after a qualifier.
+        tokens = [("d", Decimal(1), False, True)] + tokens
     v = _value(tokens)
     if v is not None:
         return v, None, inner

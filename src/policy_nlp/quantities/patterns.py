@@ -21,7 +21,9 @@ RANGE_SEPARATORS = r"(?:[-－–—―~～〜]{1,2}|至|到)"
 # Things that look numeric but never hold a quantity: web addresses, e-mail, letter-digit codes.
 _URL = r"(?:https?://|www\.)[!-~]+"
 _EMAIL = r"[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]++"
-_CODE = r"(?<![A-Za-z0-9])[A-Za-z]++[-_]?[0-9][A-Za-z0-9]*+"
+_CODE = r"(?<![A-Za-z0-9])[A-Za-z]++[-_—–－]?[0-9][A-Za-z0-9]*+"
+# ISO-style dates (2026-02-12, 2026/2/12): a date, never a number followed by a negative one.
+_DATE = r"(?<![0-9])(?:19|20)[0-9]{2}(?P<dsep>[-/－／.])(?:0?[1-9]|1[0-2])(?P=dsep)(?:0?[1-9]|[12][0-9]|3[01])(?![0-9])"
 
 
 URL_PATTERN = re.compile(_URL)
@@ -90,8 +92,11 @@ def build_pattern(vocab: Vocabulary) -> re.Pattern:
     # Spaces may separate numeral characters (一百 五 十 二, 7 万5 千), but an Arabic number
     # is continued across a space only by a multiplier (667.123 五点八 is two numbers).
     mult_chars = "".join(m.word for m in vocab.multipliers if m.rank in ("small", "big") and len(m.word) == 1)
+    # A numeral may open with 万/亿 only right after a qualifier (超万亿元, 近万人).
+    pre_words = sorted({q.word for q in vocab.qualifiers if q.position == "before"})
+    after_pre = "(?:" + "|".join(f"(?<={regex.escape(w)})" for w in pre_words) + ")" if pre_words else "(?!)"
     numeral = (
-        f"(?:{ar}|[{CN_D}]|{small})"
+        f"(?:{ar}|[{CN_D}]|{small}|{after_pre}{big})"
         f"(?:{SP}(?:{small}|{big}|{inner})"
         f"|(?<![{AR_DIGIT}.．kKＫ]){SP}(?:[{CN_D}]|{dec})"
         f"|(?<=[{mult_chars}]){SP}{ar}(?={SP}(?:{small}|{big}))"
@@ -120,7 +125,7 @@ def build_pattern(vocab: Vocabulary) -> re.Pattern:
     sign = "(?:负|負|(?<![-－−~～])[-－−](?![-－−]))"
 
     pattern = rf"""
-    (?P<skip>(?=[hw])(?:{_URL})|(?=[A-Za-z0-9._%+-])(?:{_EMAIL})|(?=[A-Za-z])(?:{_CODE})|\L<lexicon>(?!{SP}[{CN_D}{AR_DIGIT}之分]))
+    (?P<skip>(?=[hw])(?:{_URL})|(?=[A-Za-z0-9._%+-])(?:{_EMAIL})|(?=[A-Za-z])(?:{_CODE})|(?=[12])(?:{_DATE})|\L<lexicon>(?!{SP}[{CN_D}{AR_DIGIT}之分]))
     |
     (?P<pre>{pre_alt})?{SP}
     (?P<cur>[¥￥$＄])?
