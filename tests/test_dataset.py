@@ -151,3 +151,27 @@ def test_load_dataset_errors(tmp_path):
         load_dataset(tmp_path / "missing")
     with pytest.raises(FileNotFoundError, match="not a policy_nlp dataset"):
         load_dataset(tmp_path)
+
+
+def test_rerun_skips_known_documents_but_not_changed_ones(tmp_path):
+    """The document memo spares re-splitting unchanged files; a changed file is redone."""
+    from policy_nlp.engine import run_extract
+
+    src = tmp_path / "in"
+    src.mkdir()
+    a = src / "a.txt"
+    a.write_text("截至2023年底，全省5G基站达到8.2万个。\n", encoding="utf-8")
+    (src / "b.txt").write_text("全省粮食产量达到700亿斤。\n", encoding="utf-8")
+    first = run_extract([src], tmp_path / "ds", workers=1, progress=False)
+    assert first.articles == 2 and (tmp_path / "ds" / "_documents.json").is_file()
+    again = run_extract([src], tmp_path / "ds", workers=1, progress=False)
+    assert (again.articles, again.unchanged) == (0, 2)
+    a.write_text("截至2023年底，全省5G基站达到9.1万个。\n", encoding="utf-8")
+    changed = run_extract([src], tmp_path / "ds", workers=1, progress=False)
+    assert (changed.articles, changed.unchanged) == (1, 1)
+    from policy_nlp.dataset import load_dataset
+
+    assert sorted(load_dataset(tmp_path / "ds").facts.value) == [91000, 7e10]
+    # a memo that lies (ids not in the tables) is not trusted
+    (tmp_path / "ds" / "_documents.json").write_text('{"pipeline_version": "x", "documents": {}}', encoding="utf-8")
+    assert run_extract([src], tmp_path / "ds", workers=1, progress=False).unchanged == 2

@@ -7,8 +7,10 @@ config file (``policy-nlp extract --config my.cfg``) without touching code.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from thinc.api import Config
+if TYPE_CHECKING:  # pragma: no cover - thinc is imported when a config is built
+    from thinc.api import Config
 
 PIPELINE_VERSION = "0.1.0"
 
@@ -43,12 +45,16 @@ factory = "policy_facts"
 
 
 def default_config() -> Config:
+    from thinc.api import Config
+
     return Config().from_str(DEFAULT_CONFIG_STR)
 
 
 def load_config(path: str | Path | None = None, overrides: dict | None = None) -> Config:
     """The default config, merged with a user's config file and dotted overrides
     (``{"nlp.tokenizer.user_dicts": ["my.txt"]}``)."""
+    from thinc.api import Config
+
     cfg = default_config()
     if path is not None:
         cfg = cfg.merge(Config().from_disk(path))

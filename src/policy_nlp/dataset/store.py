@@ -35,6 +35,7 @@ from policy_nlp.dataset.files import fsync_dir, write_parquet_atomic, write_text
 from policy_nlp.dataset.schema import ARTICLE_TABLES, DERIVED_TABLES, TABLES
 
 PENDING = "_pending"
+DOCUMENT_MEMO = "_documents.json"  # document fingerprint -> article ids (a re-run cache)
 STAGING = "_staging"
 COMMIT_MARK = "COMMIT"
 
@@ -134,6 +135,8 @@ class DatasetWriter:
         self._buffer: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
         self._buffered_articles = 0
         self._known = self._load_known()
+        self._documents = self._load_documents()
+        self._documents_changed = False
         self.added = 0
 
     # -- what is there already -------------------------------------------------
@@ -151,6 +154,31 @@ class DatasetWriter:
     def is_current(self, article_id: str) -> bool:
         """True when this exact article was already processed by this pipeline version."""
         return self._known.get(article_id) == PIPELINE_VERSION
+
+    # A re-run would otherwise split every document again only to learn its article ids.
+    # The memo maps a document's fingerprint to those ids; it is a cache, never trusted
+    # alone: a document is skipped only when every id it lists is current in the tables.
+    def _load_documents(self) -> dict[str, list[str]]:
+        try:
+            memo = json.loads((self.root / DOCUMENT_MEMO).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(memo, dict) or memo.get("pipeline_version") != PIPELINE_VERSION:
+            return {}
+        docs = memo.get("documents")
+        return docs if isinstance(docs, dict) else {}
+
+    def current_document(self, fingerprint: str) -> list[str] | None:
+        """The article ids of a document already fully processed, or None."""
+        ids = self._documents.get(fingerprint)
+        if ids and isinstance(ids, list) and all(self.is_current(a) for a in ids):
+            return ids
+        return None
+
+    def remember_document(self, fingerprint: str, article_ids: list[str]) -> None:
+        if self._documents.get(fingerprint) != article_ids:
+            self._documents[fingerprint] = list(article_ids)
+            self._documents_changed = True
 
     # -- adding ------------------------------------------------------------------
     def add(self, rows: dict[str, list[dict]]) -> None:
@@ -227,6 +255,12 @@ class DatasetWriter:
         write_text_atomic(json.dumps({"tables": list(merged), "consumed": consumed}), staging / COMMIT_MARK)
         _apply_commit(self.root, {"tables": list(merged), "consumed": consumed})
 
+    def _save_documents(self) -> None:
+        if self._documents_changed:
+            memo = {"pipeline_version": PIPELINE_VERSION, "documents": self._documents}
+            write_text_atomic(json.dumps(memo, ensure_ascii=False), self.root / DOCUMENT_MEMO)
+            self._documents_changed = False
+
     def close(self) -> None:
         if self._lock_fh.closed:
             return
@@ -242,6 +276,7 @@ class DatasetWriter:
         try:
             if exc_type is None:
                 self.commit()
+                self._save_documents()
             else:
                 self.flush()  # keep finished work; the next run commits it
         finally:

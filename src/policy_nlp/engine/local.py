@@ -2,6 +2,9 @@
 stream rows into the dataset."""
 from __future__ import annotations
 
+import hashlib
+import json
+
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -59,6 +62,16 @@ def articles_of(doc: Document, max_chars: int = MAX_ARTICLE_CHARS) -> list[Artic
     return articles
 
 
+def document_fingerprint(doc: Document) -> str:
+    """Everything the article split and the article ids depend on, hashed."""
+    h = hashlib.sha256()
+    for part in (doc.source_path, str(doc.line_no), str(doc.pre_split),
+                 json.dumps(doc.metadata, sort_keys=True, ensure_ascii=False, default=str), doc.text):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for it in items:
@@ -108,6 +121,11 @@ def run_extract(
                     if isinstance(doc, Skipped):
                         summary.skipped.append(doc)
                         continue
+                    fingerprint = document_fingerprint(doc)
+                    done = writer.current_document(fingerprint)
+                    if done is not None:
+                        summary.unchanged += len(done)
+                        continue
                     try:
                         arts = articles_of(doc, max_chars)
                     except InputTooLarge as exc:
@@ -116,6 +134,7 @@ def run_extract(
                     except Exception as exc:  # noqa: BLE001
                         summary.skipped.append(Skipped(doc.source_path, f"cannot structure: {type(exc).__name__}: {exc}", doc.line_no))
                         continue
+                    writer.remember_document(fingerprint, [a.article_id for a in arts])
                     for a in arts:
                         if writer.is_current(a.article_id):
                             summary.unchanged += 1
