@@ -165,12 +165,9 @@ def evaluate(
             g = read_gold_format(gold_files)
             nlp = None
             if entity_model:
-                if not entity_model.is_file():
-                    _fail(f"{entity_model}: no such file")
-                _check_model(entity_model)
                 from policy_nlp.pipeline import load
 
-                nlp = load(entity_model=entity_model)
+                nlp = _with_model(entity_model, lambda: load(entity_model=entity_model))
             records, missing = predict_sources(raw, sorted(g), nlp)
             for m in missing:
                 err.print(f"[yellow]warning[/] {m}")
@@ -190,16 +187,26 @@ def evaluate(
     out.print(json.dumps(res, ensure_ascii=False) if json_out else format_report(res), highlight=False, soft_wrap=True)
 
 
-def _check_model(path: Path) -> None:
-    """Refuse an unsafe or unreadable model here, once, rather than in every worker."""
-    from policy_nlp.entities.training import UntrustedModelError, load
+def _with_model(path: Path, use):
+    """``use()`` (which loads the model at ``path``), or a clear usage error naming the file."""
+    from policy_nlp.entities.training import UntrustedModelError
 
+    if not path.is_file():
+        _fail(f"{path}: no such file")
     try:
-        load(path)
+        return use()
     except (UntrustedModelError, ValueError, OSError) as exc:
         _fail(f"{path}: {exc}")
     except Exception as exc:  # noqa: BLE001 - a corrupt zip, a foreign file: say which and why
         _fail(f"{path}: not a readable entity model ({type(exc).__name__}: {exc})")
+
+
+def _check_model(path: Path) -> None:
+    """Refuse an unsafe or unreadable model in this process, before any worker starts
+    (a worker would otherwise report the same failure for every article)."""
+    from policy_nlp.entities.training import load
+
+    _with_model(path, lambda: load(path))
 
 
 @app.command()

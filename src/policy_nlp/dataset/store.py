@@ -257,7 +257,9 @@ class DatasetWriter:
 
     def _save_documents(self) -> None:
         if self._documents_changed:
-            memo = {"pipeline_version": PIPELINE_VERSION, "documents": self._documents}
+            # entries whose articles were since replaced (a changed file) are dropped
+            docs = {fp: ids for fp, ids in self._documents.items() if all(self.is_current(a) for a in ids)}
+            memo = {"pipeline_version": PIPELINE_VERSION, "documents": docs}
             write_text_atomic(json.dumps(memo, ensure_ascii=False), self.root / DOCUMENT_MEMO)
             self._documents_changed = False
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from policy_nlp.engine.worker import counts_of, init_pipeline, process_batch
+from policy_nlp.engine.worker import PipelineSpec, counts_of, init_pipeline, process_batch
 from policy_nlp.records import Article
 
 try:  # distributed is an optional dependency: pip install "policy-nlp[dask]"
@@ -25,22 +25,19 @@ class PipelinePlugin(WorkerPlugin):
 
     name = "policy-nlp-pipeline"
 
-    def __init__(self, config: str | None, user_dicts: tuple[str, ...], entity_model: str | None = None):
-        self.config = config
-        self.user_dicts = tuple(user_dicts)
-        self.entity_model = entity_model
+    def __init__(self, spec: PipelineSpec):
+        self.spec = spec
 
     def setup(self, worker) -> None:
-        init_pipeline(self.config, self.user_dicts, self.entity_model)
+        init_pipeline(self.spec)
 
 
-def process_and_write_batch(articles: list[Article], root: str, config: str | None, user_dicts: tuple[str, ...],
-                            entity_model: str | None = None):
+def process_and_write_batch(articles: list[Article], root: str, spec: PipelineSpec):
     """Runs on a worker: annotate, write the rows as one pending part, return counts."""
     from policy_nlp.dataset.store import write_part
     from policy_nlp.dataset.schema import ARTICLE_TABLES
 
-    results = process_batch(articles, config, user_dicts, entity_model)
+    results = process_batch(articles, spec)
     merged: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
     out = []
     for aid, rows, error in results:
@@ -72,21 +69,19 @@ def run_on_dask(
     client,
     batches: Iterable[list[Article]],
     root: Path,
-    config: str | None,
-    user_dicts: tuple[str, ...],
+    spec: PipelineSpec,
     collect: Callable[[list[Article], list], None],
     window: int,
-    entity_model: str | None = None,
 ) -> None:
     """Submit batches with at most ``window`` in flight (memory stays flat) and hand each
     finished batch's results to ``collect``."""
     from distributed import as_completed
 
-    client.register_plugin(PipelinePlugin(config, user_dicts, entity_model))
+    client.register_plugin(PipelinePlugin(spec))
     running = as_completed()
     by_key: dict[str, list[Article]] = {}
     for batch in batches:
-        fut = client.submit(process_and_write_batch, batch, str(root), config, user_dicts, entity_model, pure=False)
+        fut = client.submit(process_and_write_batch, batch, str(root), spec, pure=False)
         by_key[fut.key] = batch
         running.add(fut)
         while running.count() >= window:

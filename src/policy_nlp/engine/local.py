@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -13,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.dataset import DatasetWriter
-from policy_nlp.engine.worker import counts_of, init_pipeline, process_batch
+from policy_nlp.engine.worker import PipelineSpec, counts_of, init_pipeline, process_batch
 from policy_nlp.ingest.readers import iter_paths, read_path
 from policy_nlp.records import Article, Document, Skipped
 
@@ -106,7 +105,7 @@ def run_extract(
     """
     t0 = time.perf_counter()
     summary = RunSummary()
-    user_dicts = tuple(str(p) for p in user_dicts)
+    spec = PipelineSpec(config, tuple(str(p) for p in user_dicts), entity_model)
     paths = list(iter_paths(inputs))
     summary.files = sum(1 for p in paths if not isinstance(p, Skipped))
 
@@ -164,8 +163,7 @@ def run_extract(
                 client = dask_client(scheduler, workers)
                 try:
                     n = max(len(client.scheduler_info().get("workers", {})), 1)
-                    run_on_dask(client, _batches(todo(), batch_size), writer.root.resolve(), config, user_dicts, collect, 2 * n,
-                                entity_model)
+                    run_on_dask(client, _batches(todo(), batch_size), writer.root.resolve(), spec, collect, 2 * n)
                 finally:
                     if not scheduler:
                         cluster = client.cluster
@@ -176,15 +174,15 @@ def run_extract(
                         client.close()
             elif workers <= 1:
                 for batch in _batches(todo(), batch_size):  # the pipeline is built on the first batch
-                    collect(batch, process_batch(batch, config, user_dicts, entity_model))
+                    collect(batch, process_batch(batch, spec))
             else:
                 pool = None
                 try:
                     pending = []
                     for batch in _batches(todo(), batch_size):
                         if pool is None:  # start workers only when there is work
-                            pool = ProcessPoolExecutor(max_workers=workers, initializer=init_pipeline, initargs=(config, user_dicts, entity_model))
-                        pending.append((batch, pool.submit(process_batch, batch, config, user_dicts, entity_model)))
+                            pool = ProcessPoolExecutor(max_workers=workers, initializer=init_pipeline, initargs=(spec,))
+                        pending.append((batch, pool.submit(process_batch, batch, spec)))
                         while len(pending) > 2 * workers:
                             b, fut = pending.pop(0)
                             collect(b, fut.result())

@@ -6,23 +6,38 @@ functions serve a local process pool and a Dask worker.
 from __future__ import annotations
 
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from policy_nlp.records import Article
 
-_NLP = None
-_NLP_KEY = None
 
+@dataclass(frozen=True)
+class PipelineSpec:
+    """What a worker needs to build the pipeline: plain strings, so it travels to any
+    process or Dask worker, and hashable, so a worker knows when it already has it."""
 
-def init_pipeline(config: str | None = None, user_dicts: tuple[str, ...] = (), entity_model: str | None = None) -> None:
-    """Build this process's pipeline (idempotent for the same settings)."""
-    global _NLP, _NLP_KEY
-    key = (config, tuple(user_dicts), entity_model)
-    if _NLP is None or _NLP_KEY != key:
+    config: str | None = None
+    user_dicts: tuple[str, ...] = ()
+    entity_model: str | None = None
+
+    def load(self):
         from policy_nlp.pipeline import load
 
-        _NLP = load(Path(config) if config else None, user_dicts=user_dicts, entity_model=entity_model)
-        _NLP_KEY = key
+        return load(Path(self.config) if self.config else None, user_dicts=self.user_dicts,
+                    entity_model=self.entity_model)
+
+
+_NLP = None
+_NLP_SPEC: PipelineSpec | None = None
+
+
+def init_pipeline(spec: PipelineSpec = PipelineSpec()) -> None:
+    """Build this process's pipeline (idempotent for the same spec)."""
+    global _NLP, _NLP_SPEC
+    if _NLP is None or _NLP_SPEC != spec:
+        _NLP = spec.load()
+        _NLP_SPEC = spec
 
 
 def process_article(nlp, article: Article) -> dict[str, list[dict]]:
@@ -42,10 +57,9 @@ def counts_of(rows: dict[str, list[dict]]) -> dict[str, int]:
     }
 
 
-def process_batch(articles: list[Article], config: str | None = None, user_dicts: tuple[str, ...] = (),
-                  entity_model: str | None = None) -> list[tuple[str, dict | None, str | None]]:
+def process_batch(articles: list[Article], spec: PipelineSpec = PipelineSpec()) -> list[tuple[str, dict | None, str | None]]:
     """(article_id, rows or None, error or None) per article; one failure costs one article."""
-    init_pipeline(config, user_dicts, entity_model)
+    init_pipeline(spec)
     out = []
     for a in articles:
         try:
