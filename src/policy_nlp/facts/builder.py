@@ -17,7 +17,7 @@ from policy_nlp.facts.kind import classify_kind
 from policy_nlp.facts.lists import chain_items, is_stacked, last_verb_cut, share_head, split_collective, split_period, value_groups
 from policy_nlp.facts.modality import ModalityJudge
 from policy_nlp.facts.period import period_for, time_phrases
-from policy_nlp.facts.qualifier import governing_qualifier
+from policy_nlp.facts.qualifier import governing_qualifier, governor_table
 from policy_nlp.facts.region import RegionResolver
 from policy_nlp.facts.tokens import is_nominal, is_verb, token_ending_at, tokens_in
 from policy_nlp.facts.vocabulary import FactVocabulary, default_vocabulary
@@ -58,6 +58,8 @@ class FactBuilder:
         self.modality = ModalityJudge(self.vocab)
         self.region = RegionResolver(self.vocab, self.scope)
         self.comparison_starts = tuple(self.vocab.words("comparison"))
+        self.dimensions_longest_first = sorted(self.vocab.dimensions, key=len, reverse=True)
+        self.governors = governor_table(self.vocab)
 
     def __call__(
         self,
@@ -97,7 +99,6 @@ class FactBuilder:
         groups = value_groups(kept, text)
         modalities = self.modality.for_positions(text, tokens, sent.start, sent.end, [g[0].start for g in groups], in_plan)
         for g, group in enumerate(groups):
-            head = group[0]
             nxt = groups[g + 1][0].start if g + 1 < len(groups) else sent.end
             reading, used_until = self._read_group(article, tokens, sent, group, floor, nxt, last_indicator, remembered, places,
                                                    modalities[g])
@@ -192,7 +193,7 @@ class FactBuilder:
             indicators, item_dimensions = self._breakdowns(indicators)
         kind, sign = classify_kind(head.unit, indicator, link + before[-4:], self.vocab)
         region = self.region(article, text, sent.start, sent.end, clause.start, head.end + len(after), head.start, places, head.unit)
-        qualifier = governing_qualifier(text, tokens, c_start, head.start, self.vocab)
+        qualifier = governing_qualifier(text, tokens, c_start, head.start, self.governors)
         return Reading(indicators, dimension, kind, sign, modality, region, qualifier, respectively, fanned,
                        item_dimensions), used_until
 
@@ -200,7 +201,7 @@ class FactBuilder:
         """乡镇、行政村光纤通达率 / 乡镇和行政村5G网络通达率: a list of sub-populations in
         front of one indicator -> that indicator, with the sub-populations as dimensions."""
         last = items[-1]
-        lead = next((d for d in sorted(self.vocab.dimensions, key=len, reverse=True) if last.startswith(d)), None)
+        lead = next((d for d in self.dimensions_longest_first if last.startswith(d)), None)
         if lead is None or len(last) - len(lead) < MIN_SHARED_INDICATOR:
             return items, None
         rest = last[len(lead):]
@@ -260,7 +261,3 @@ class FactBuilder:
         topic = "".join(words)
         return topic if 2 <= len(topic) <= 16 else None
 
-
-def _same_head(a: str, b: str) -> bool:
-    """4G基站 under 移动通信基站: the sub-item is itself a full indicator."""
-    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:]

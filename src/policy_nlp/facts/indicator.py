@@ -12,6 +12,7 @@ import bisect
 import regex
 from dataclasses import dataclass
 
+from policy_nlp.facts.tokens import token_starts
 from policy_nlp.facts.vocabulary import FactVocabulary
 
 CLAUSE_BREAKS = "，,；;：:。！？!?\n（）()"
@@ -79,7 +80,7 @@ class IndicatorFinder:
         if tokens is None:
             return True
         pos = start + len(core) - len(word)
-        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        starts = token_starts(tokens)
         i = bisect.bisect_right(starts, pos) - 1
         if i < 0 or tokens[i][0] == pos:
             return True
@@ -104,7 +105,7 @@ class IndicatorFinder:
             if m and len(phrase) > m.end() + 1:
                 phrase, phrase_start, changed = phrase[m.end():], phrase_start + m.end(), True
         # a leading verb token (建成, 部署 …) introduces the noun: drop it
-        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        starts = token_starts(tokens)
         i = bisect.bisect_left(starts, phrase_start)
         while i < len(tokens) and tokens[i][0] < phrase_start + len(phrase):
             tok_s, tok_e, tag = tokens[i]
@@ -136,7 +137,7 @@ class IndicatorFinder:
         if core.endswith(("等", "和", "及", "与", "、")):
             return True
         end = core_start + len(core)
-        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        starts = token_starts(tokens)
         i = bisect.bisect_left(starts, end) - 1
         if i < 0 or tokens[i][1] != end:
             return False
@@ -156,7 +157,7 @@ class IndicatorFinder:
         """The noun phrase right after a value (建成2000个5G基站 -> 5G基站, 57%的行政村 ->
         行政村): nominal tokens, adjectives inside it (先进制造业集群), up to the first verb,
         function word or punctuation. ``after`` ends where the clause or the next value begins."""
-        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        starts = token_starts(tokens)
         i = bisect.bisect_left(starts, after_start)
         limit = after_start + len(after)
         begin = after_start
@@ -185,19 +186,19 @@ class IndicatorFinder:
         """``64%的耕地``, ``年均3%的能源消费增速``: the value modifies the noun after 的."""
         if not after.startswith("的"):
             return False
-        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        starts = token_starts(tokens)
         i = bisect.bisect_left(starts, after_start + 1)
         return i < len(tokens) and tokens[i][0] == after_start + 1 and tokens[i][2].startswith(("n", "vn", "j", "a", "b"))
 
     def cut_comparison(self, core: str, tokens: list[tuple[int, int, str]], core_start: int, text: str) -> str:
         """``增速较一季度``, ``比上年同期``: drop the comparison phrase (较/比 and what
         follows) from the candidate indicator; the base is not what is measured."""
-        starts = getattr(tokens, "starts", None) or [t[0] for t in tokens]
+        starts = token_starts(tokens)
         i = bisect.bisect_left(starts, core_start)
         end = core_start + len(core)
         while i < len(tokens) and tokens[i][0] < end:
             s, e, tag = tokens[i]
-            if text[s:e] in self.comparison and (tag in ("p", "v", "d") or e - s == 1) and s >= core_start and s > core_start:
+            if text[s:e] in self.comparison and (tag in ("p", "v", "d") or e - s == 1) and s > core_start:
                 return core[: s - core_start]
             i += 1
         return core
