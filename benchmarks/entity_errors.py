@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from policy_nlp.entities.training import REPO, cross_validate, default_gold_files, default_raw_dirs, format_cv
 from policy_nlp.evaluate import norm_text

@@ -74,8 +74,10 @@ class CandidateItem:
         return self.info.ctx.text[self.cand.end:self.cand.end + n]
 
 
-def items_for(ctx: Context, cands: Sequence[Candidate], place_names=None) -> list[CandidateItem]:
-    info = ArticleInfo(ctx, cands, place_names)
+def items_for(ctx: Context, cands: Sequence[Candidate], place_names=None, min_score: float = 0.5) -> list[CandidateItem]:
+    """``min_score``: the rules' own threshold (``EntityRules.min_score``), for the
+    "the rules alone would keep it" feature."""
+    info = ArticleInfo(ctx, cands, place_names, min_score)
     return [CandidateItem(c, info) for c in cands]
 
 
@@ -354,7 +356,7 @@ class EntityExtractor:
         """The candidates the classifier accepts, relabelled and rescored (source 'model')."""
         if not cands:
             return []
-        items = items_for(ctx, cands, self.rules.place_names)
+        items = items_for(ctx, cands, self.rules.place_names, self.rules.min_score)
         proba, subs = self.model.decide(items)
         classes = [str(c) for c in self.model.classes_]
         none_i = classes.index(NONE) if NONE in classes else -1
@@ -371,8 +373,6 @@ class EntityExtractor:
             p = float(row[b])
             lab = classes[b]
             canon = c.canonical if lab == c.label else c.text
-            if lab == c.label == "ORG" or lab == c.label:
-                canon = c.canonical
             nc = Candidate(c.start, c.end, c.text, lab, subs[k] if lab == "INITIATIVE" else None, canon,
                            "model", p, rule=c.rule, priority=c.priority, features=c.features)
             out.append(nc)

@@ -2,7 +2,7 @@
 
 Each gold file (JSON Lines, one article per line) names its raw file in ``source``; the raw
 file is looked up in the given raw folders, read with :func:`policy_nlp.ingest.read_path`
-and split with :func:`policy_nlp.structure.build_articles`, and gold articles are matched
+and split as the engine splits them (:func:`policy_nlp.engine.local.articles_of`), and gold articles are matched
 to built articles by ``article_index``. The rules' candidates of an article are labelled by
 their normalised text: the gold label of an entity with the same text (preferring the
 candidate's own label when the text is gold under several labels), else ``NONE``.
@@ -46,11 +46,16 @@ _TAGGER = None
 
 
 def tagger():
+    """The pipeline's segmenter (jieba + the project's user dictionary), so that training
+    sees the tokens and tags the entity component sees at run time."""
     global _TAGGER
     if _TAGGER is None:
         import rjieba
 
+        from policy_nlp.segment.userdict import load_user_dictionary
+
         _TAGGER = rjieba.Jieba()
+        load_user_dictionary().apply_to_rjieba(_TAGGER)
     return _TAGGER
 
 
@@ -73,7 +78,7 @@ def load_articles(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Pat
     """Gold articles with their built text and tokens, in file order."""
     from policy_nlp.ingest import read_path
     from policy_nlp.records import Document
-    from policy_nlp.structure import build_articles
+    from policy_nlp.engine.local import articles_of
 
     out: list[ArticleExample] = []
     for gp in gold_files:
@@ -92,7 +97,8 @@ def load_articles(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Pat
             if src not in built:
                 raw = find_raw(src, raw_dirs)
                 docs = [d for d in read_path(raw) if isinstance(d, Document)]
-                built[src] = {a.article_index: a for d in docs for a in build_articles(d)}
+                # the engine's split (article_index renumbered for JSON Lines records)
+                built[src] = {a.article_index: a for d in docs for a in articles_of(d)}
             art = built[src].get(g.get("article_index", 0))
             if art is None:
                 raise ValueError(f"{gp}: article {g.get('article_index')} of {src} not found in the raw file")

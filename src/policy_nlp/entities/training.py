@@ -69,7 +69,7 @@ def examples_to_xy(examples: Sequence[ArticleExample], rules) -> tuple[list, lis
         if not ex.candidates:
             continue
         ctx = Context(ex.text, ex.tokens, ex.region)
-        items = items_for(ctx, ex.candidates, rules.place_names)
+        items = items_for(ctx, ex.candidates, rules.place_names, rules.min_score)
         for it, lab in zip(items, training_labels(ex)):
             if lab is None:
                 continue
