@@ -33,6 +33,19 @@ def test_bare_text_gets_sentences_facts_and_entities(nlp):
     assert all(span._.record is not None for span in doc.spans["entities"])
 
 
+def test_each_span_keeps_its_own_record(nlp):
+    """A quantity and the fact built on it cover the same characters; each span must
+    still give back its own record (spaCy's default storage keys by characters only)."""
+    from policy_nlp.records import Fact, Quantity
+
+    doc = nlp(TEXT)
+    q_span = next(s for s in doc.spans["quantities"] if s.text.startswith("20.19"))
+    f_span = next(s for s in doc.spans["facts"] if s.text.startswith("20.19"))
+    assert (q_span.start_char, q_span.end_char) == (f_span.start_char, f_span.end_char)
+    assert type(q_span._.record) is Quantity and isinstance(f_span._.record, Fact)
+    assert [(s._.record.start, s._.record.end) for s in doc.spans["sentences"]] == [(s.start_char, s.end_char) for s in doc.spans["sentences"]]
+
+
 def test_article_region_reaches_facts(nlp):
     doc_in = Document(source_path="x/tibet.txt", text="加快发展数字经济\n\n西藏自治区经济和信息化厅\n\n截至2019年年底，全区通信光缆线路总长度达20.19万公里。\n")
     article = build_articles(doc_in)[0]

@@ -87,3 +87,48 @@ def test_user_dictionary_lines():
     assert (e.word, e.freq, e.tag) == ("六抓六着力", 10, "nz")
     e = parse_line("宽带西藏 nz")
     assert (e.word, e.freq, e.tag) == ("宽带西藏", None, "nz")
+
+
+TRICKY_WORDS = [
+    "三", "十五", "三十万", "一百二十三", "两千", "万", "3", "3.5", "1,200", "-7", "+3", "±2", "~1", "3/4", "1/2/3",
+    "五分之一", "http://gov.cn", "https://x", "www.gov.cn", "gov.cn", "example.com/", "a@b.cn", ".cn", "cn.",
+    "ABCdef", "Xx", "5G", "4G基站", "ＡＢＣ", "中国", "中华人民共和国", "一二三四五", "Ⅲ", "①", "，", "。",
+    "x" * 120, "数" * 120, "COVID-19", "PM2.5", "3G", "：", "2023年", "12.5%", "localhost:8080",
+]
+
+
+def _word_types(raw_dir) -> set[str]:
+    words = set(TRICKY_WORDS)
+    if raw_dir is not None:
+        seg = rjieba.Jieba()
+        for p in sorted(raw_dir.glob("*.txt")):
+            words.update(seg.cut(p.read_text(encoding="utf-8")))
+    return words
+
+
+def test_fast_lexeme_getters_agree_with_spacy(request):
+    """The stand-ins must give spaCy's own values on every word type we can find."""
+    from spacy.lang import lex_attrs as base
+    from spacy.lang.zh import lex_attrs as zh
+
+    from policy_nlp.segment import lexeme_attrs as fast
+
+    shared = request.config.rootpath.parent / "shared" / "corpus" / "raw"
+    words = _word_types(shared if shared.exists() else None)
+    assert len(words) > len(TRICKY_WORDS) - 1
+    for w in words:
+        assert fast.zh_like_num(w) == zh.like_num(w), w
+        assert fast.word_shape(w) == base.word_shape(w), w
+        assert fast.like_url(w) == base.like_url(w), w
+
+
+def test_pipeline_vocab_uses_the_stand_ins():
+    import policy_nlp
+    from spacy.attrs import LIKE_NUM
+
+    from policy_nlp.segment.lexeme_attrs import zh_like_num
+
+    nlp = policy_nlp.load()
+    assert nlp.vocab.lex_attr_getters[LIKE_NUM] is zh_like_num
+    doc = nlp("二十万吨粮食和3.5亿元")
+    assert [t.like_num for t in doc if t.text == "3.5"] == [True]

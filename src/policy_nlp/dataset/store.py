@@ -180,6 +180,10 @@ class DatasetWriter:
             self._documents[fingerprint] = list(article_ids)
             self._documents_changed = True
 
+    def mark_current(self, article_id: str) -> None:
+        """Record an article whose rows a worker wrote as a pending part itself."""
+        self._known[article_id] = PIPELINE_VERSION
+
     # -- adding ------------------------------------------------------------------
     def add(self, rows: dict[str, list[dict]]) -> None:
         for name in ARTICLE_TABLES:
@@ -237,14 +241,8 @@ class DatasetWriter:
                 pieces.append(t.filter(pc.is_in(t.column("article_id"), value_set=pa.array(keep, pa.string()))))
             merged[name] = pa.concat_tables([p.cast(ARTICLE_TABLES[name]) for p in pieces])
 
-        arts_df = merged["articles"].select(["article_id", "region", "year"]).to_pandas()
-        ents_df = merged["entities"].select(["article_id", "text", "label", "subtype", "canonical"]).to_pandas()
-        derived = {
-            "initiatives": initiatives_table(ents_df, arts_df),
-            "organisations": organisations_table(ents_df, arts_df),
-        }
-        for name, df in derived.items():
-            merged[name] = pa.Table.from_pandas(df, schema=DERIVED_TABLES[name], preserve_index=False)
+        merged["initiatives"] = initiatives_table(merged["entities"], merged["articles"])
+        merged["organisations"] = organisations_table(merged["entities"], merged["articles"])
 
         staging = self.root / STAGING
         shutil.rmtree(staging, ignore_errors=True)

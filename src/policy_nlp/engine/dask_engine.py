@@ -9,9 +9,8 @@ from the client and every worker (a shared file system).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
-from policy_nlp.engine.worker import PipelineSpec, counts_of, init_pipeline, process_batch
+from policy_nlp.engine.worker import PipelineSpec, init_pipeline, process_and_write_batch
 from policy_nlp.records import Article
 
 try:  # distributed is an optional dependency: pip install "policy-nlp[dask]"
@@ -32,26 +31,6 @@ class PipelinePlugin(WorkerPlugin):
         init_pipeline(self.spec)
 
 
-def process_and_write_batch(articles: list[Article], root: str, spec: PipelineSpec):
-    """Runs on a worker: annotate, write the rows as one pending part, return counts."""
-    from policy_nlp.dataset.store import write_part
-    from policy_nlp.dataset.schema import ARTICLE_TABLES
-
-    results = process_batch(articles, spec)
-    merged: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
-    out = []
-    for aid, rows, error in results:
-        if rows is None:
-            out.append((aid, None, error))
-            continue
-        for name in ARTICLE_TABLES:
-            merged[name].extend(rows[name])
-        out.append((aid, counts_of(rows), None))
-    if merged["articles"]:
-        write_part(root, merged)
-    return out
-
-
 def dask_client(scheduler: str | None, workers: int):
     """A client for the scheduler at ``scheduler``, or for a new local cluster on loopback."""
     try:
@@ -68,7 +47,7 @@ def dask_client(scheduler: str | None, workers: int):
 def run_on_dask(
     client,
     batches: Iterable[list[Article]],
-    root: Path,
+    root: str,
     spec: PipelineSpec,
     collect: Callable[[list[Article], list], None],
     window: int,
@@ -81,7 +60,7 @@ def run_on_dask(
     running = as_completed()
     by_key: dict[str, list[Article]] = {}
     for batch in batches:
-        fut = client.submit(process_and_write_batch, batch, str(root), spec, pure=False)
+        fut = client.submit(process_and_write_batch, batch, root, spec, pure=False)
         by_key[fut.key] = batch
         running.add(fut)
         while running.count() >= window:

@@ -1,5 +1,5 @@
-"""The local engine: read inputs, structure them, annotate in one or more processes,
-stream rows into the dataset."""
+"""The local engine: read inputs, structure them, annotate in one or more processes that
+write their rows as pending parts of the dataset, then commit the parts."""
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.dataset import DatasetWriter
-from policy_nlp.engine.worker import PipelineSpec, counts_of, init_pipeline, process_batch
+from policy_nlp.engine.worker import PipelineSpec, init_pipeline, process_and_write_batch
 from policy_nlp.ingest.readers import iter_paths, read_path
 from policy_nlp.records import Article, Document, Skipped
 
@@ -91,7 +91,6 @@ def run_extract(
     user_dicts: Iterable[str] = (),
     entity_model: str | None = None,
     batch_size: int = 64,
-    commit_every: int = 200,
     max_chars: int = MAX_ARTICLE_CHARS,
     engine: str = "local",
     scheduler: str | None = None,
@@ -100,8 +99,9 @@ def run_extract(
     """Process every input into the dataset at ``out_dir``; never stops on a bad input.
 
     ``engine`` is ``"local"`` (a process pool of ``workers``) or ``"dask"`` (the scheduler at
-    ``scheduler``, or a local Dask cluster of ``workers`` processes). ``batch_size`` articles go to a worker at a time; every ``commit_every`` finished
-    articles are flushed to disk, so a killed run loses at most that many.
+    ``scheduler``, or a local Dask cluster of ``workers`` processes). ``batch_size`` articles go
+    to a worker at a time, and the worker writes their rows to disk as one pending part, so
+    a killed run loses at most the batches in flight (two per worker).
     """
     t0 = time.perf_counter()
     summary = RunSummary()
@@ -109,7 +109,9 @@ def run_extract(
     paths = list(iter_paths(inputs))
     summary.files = sum(1 for p in paths if not isinstance(p, Skipped))
 
-    with DatasetWriter(out_dir, batch_size=commit_every) as writer:
+    with DatasetWriter(out_dir) as writer:
+        root = str(writer.root.resolve())
+
         def todo() -> Iterator[Article]:
             for item in paths:
                 advance()
@@ -141,20 +143,19 @@ def run_extract(
                             yield a
 
         def collect(batch: list[Article], results) -> None:
+            """Count a finished batch; its rows are already on disk as a pending part."""
             by_id = {a.article_id: a for a in batch}
-            for aid, rows, error in results:
+            for aid, counts, error in results:
                 if error is not None:
                     a = by_id[aid]
                     summary.skipped.append(Skipped(a.source_path, f"article {a.article_index}: {error}"))
                     continue
-                if "articles" in rows:  # rows to write here; the Dask engine's workers wrote theirs
-                    writer.add(rows)
-                    rows = counts_of(rows)
+                writer.mark_current(aid)
                 summary.articles += 1
-                summary.chars += rows["chars"]
-                summary.sentences += rows["sentences"]
-                summary.facts += rows["facts"]
-                summary.entities += rows["entities"]
+                summary.chars += counts["chars"]
+                summary.sentences += counts["sentences"]
+                summary.facts += counts["facts"]
+                summary.entities += counts["entities"]
 
         with _progress(progress, len(paths)) as advance:
             if engine == "dask":
@@ -163,7 +164,7 @@ def run_extract(
                 client = dask_client(scheduler, workers)
                 try:
                     n = max(len(client.scheduler_info().get("workers", {})), 1)
-                    run_on_dask(client, _batches(todo(), batch_size), writer.root.resolve(), spec, collect, 2 * n)
+                    run_on_dask(client, _batches(todo(), batch_size), root, spec, collect, 2 * n)
                 finally:
                     if not scheduler:
                         cluster = client.cluster
@@ -174,7 +175,7 @@ def run_extract(
                         client.close()
             elif workers <= 1:
                 for batch in _batches(todo(), batch_size):  # the pipeline is built on the first batch
-                    collect(batch, process_batch(batch, spec))
+                    collect(batch, process_and_write_batch(batch, root, spec))
             else:
                 pool = None
                 try:
@@ -182,7 +183,7 @@ def run_extract(
                     for batch in _batches(todo(), batch_size):
                         if pool is None:  # start workers only when there is work
                             pool = ProcessPoolExecutor(max_workers=workers, initializer=init_pipeline, initargs=(spec,))
-                        pending.append((batch, pool.submit(process_batch, batch, spec)))
+                        pending.append((batch, pool.submit(process_and_write_batch, batch, root, spec)))
                         while len(pending) > 2 * workers:
                             b, fut = pending.pop(0)
                             collect(b, fut.result())

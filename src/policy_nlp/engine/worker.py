@@ -1,7 +1,9 @@
-"""What runs inside a worker: one pipeline per process, built once, rows out.
+"""What runs inside a worker: one pipeline per process, built once, rows written there.
 
-Only plain data crosses the process boundary (Articles in, row dicts out), so the same
-functions serve a local process pool and a Dask worker.
+Only plain data crosses the process boundary (Articles in, counts out): a worker writes
+its rows as pending parts of the dataset itself, so the parent process neither unpickles
+nor converts them and stays free for reading input; the same functions serve a local
+process pool and a Dask worker.
 """
 from __future__ import annotations
 
@@ -67,4 +69,26 @@ def process_batch(articles: list[Article], spec: PipelineSpec = PipelineSpec()) 
         except Exception as exc:  # noqa: BLE001 - reported per article, the batch goes on
             last = traceback.extract_tb(exc.__traceback__)[-1]
             out.append((a.article_id, None, f"pipeline error: {type(exc).__name__}: {exc} ({Path(last.filename).name}:{last.lineno})"))
+    return out
+
+
+def process_and_write_batch(articles: list[Article], root: str, spec: PipelineSpec = PipelineSpec()
+                            ) -> list[tuple[str, dict | None, str | None]]:
+    """Annotate a batch, write its rows as one pending part of the dataset at ``root``,
+    and return (article_id, counts or None, error or None) per article."""
+    from policy_nlp.dataset.schema import ARTICLE_TABLES
+    from policy_nlp.dataset.store import write_part
+
+    results = process_batch(articles, spec)
+    merged: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
+    out = []
+    for aid, rows, error in results:
+        if rows is None:
+            out.append((aid, None, error))
+            continue
+        for name in ARTICLE_TABLES:
+            merged[name].extend(rows[name])
+        out.append((aid, counts_of(rows), None))
+    if merged["articles"]:
+        write_part(root, merged)
     return out

@@ -17,7 +17,6 @@ from typing import Iterable
 
 import re
 
-import regex
 
 from policy_nlp.entities.base import LABELS, Candidate, Context, tokens_from_tags, trie_pattern
 from policy_nlp.entities.gpe import GpeRule
@@ -59,7 +58,8 @@ class EntityRules:
         self.place_names = set(self.gpe.full) | set(self.gpe.short)
         heads = sorted(self.place_names | {"国务院", "中央", "中共中央", "自治区", "省", "市", "县", "区", "州", "旗", "乡", "镇"},
                        key=len, reverse=True)
-        self.org.place_prefix = regex.compile(trie_pattern(heads))
+        # a plain literal trie: the re module compiles it several times faster than regex
+        self.org.place_prefix = re.compile(trie_pattern(heads))
         self.org.place_names = self.place_names
 
     def candidates(self, text: str, tokens: list[tuple[int, int, str]], region: str | None = None) -> list[Candidate]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from policy_nlp.records import Entity
@@ -34,15 +35,18 @@ class Candidate(Entity):
 class Context:
     """Text, tokens and lookup tables for one call, shared by all rules."""
 
-    __slots__ = ("text", "tokens", "region", "tok_starts", "tok_end_at", "tok_start_at", "region_kind")
+    __slots__ = ("text", "tokens", "region", "tok_starts", "tok_end_at", "tok_start_at", "region_kind", "_tags")
 
     def __init__(self, text: str, tokens: list[tuple[int, int, str]], region: str | None):
         self.text = text
         self.tokens = tokens
         self.region = region
-        self.tok_starts = [t[0] for t in tokens]
-        self.tok_end_at = {t[1]: i for i, t in enumerate(tokens)}
-        self.tok_start_at = {t[0]: i for i, t in enumerate(tokens)}
+        starts = getattr(tokens, "starts", None)  # a TokenTable keeps them
+        self.tok_starts = starts if starts is not None else list(map(itemgetter(0), tokens))
+        # dict(zip(...)) builds these several times faster than a comprehension over tuples
+        self.tok_end_at = dict(zip(map(itemgetter(1), tokens), range(len(tokens))))
+        self.tok_start_at = dict(zip(self.tok_starts, range(len(tokens))))
+        self._tags: list[str] | None = None
         if region is None:
             self.region_kind = None
         elif region.endswith("自治区"):
@@ -53,6 +57,15 @@ class Context:
             self.region_kind = "市"
         else:
             self.region_kind = None
+
+    @property
+    def tags(self) -> list[str]:
+        """The POS tag per token, as a plain list: scanning it for a few tags in a
+        comprehension is several times faster than unpacking every token tuple."""
+        if self._tags is None:
+            tags = getattr(self.tokens, "tags", None)
+            self._tags = tags if tags is not None else list(map(itemgetter(2), self.tokens))
+        return self._tags
 
     def token_index(self, offset: int) -> int:
         """Index of the token containing character ``offset`` (-1 if none)."""

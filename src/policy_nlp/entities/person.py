@@ -38,11 +38,26 @@ class PersonRule:
         self.before_title = regex.compile(r"总书记|主席|总理|同志|委员长")
         self.sur_re = re.compile(rf"(?:{sur})[{HAN}]{{1,2}}")
         self.speech = re.compile(rf"(?:(?<=[，。：；、\s”])|^)((?:{sur})[{HAN}]{{1,2}}?)(?={v})", re.M)
+        self.speech_verb = re.compile(v)
 
     def _ok(self, w: str) -> bool:
         if w in self.stop or len(w) < 2 or len(w) > 4:
             return False
         return w[0] in self.single or w[:2] in self.double
+
+    def _speech_matches(self, text: str):
+        """``self.speech.finditer(text)``, tried only just before a speech verb: the name is
+        two to four characters, so a match can start only there, and verbs are rare where
+        the punctuation the pattern starts from is everywhere."""
+        last = 0
+        for vm in self.speech_verb.finditer(text):
+            p = vm.start()
+            for s in range(max(p - 4, last), p - 1):
+                m = self.speech.match(text, s)
+                if m:
+                    last = m.end(1)
+                    yield m
+                    break
 
     def __call__(self, ctx: Context) -> list[Candidate]:
         text = ctx.text
@@ -58,8 +73,9 @@ class PersonRule:
                     out.append(Candidate(s, m.start(), w, "PERSON", None, w, "rule", 0.85, rule="person.title",
                                          priority=2, features={"len": n}))
                     break
-        for pat, rule, score in ((self.after_title, "person.title", 0.85), (self.speech, "person.speech", 0.7)):
-            for m in pat.finditer(text):
+        for matches, rule, score in ((self.after_title.finditer(text), "person.title", 0.85),
+                                     (self._speech_matches(text), "person.speech", 0.7)):
+            for m in matches:
                 s, e = m.span(1)
                 w = m.group(1)
                 if not self._ok(w):
@@ -69,9 +85,8 @@ class PersonRule:
         toks = ctx.tokens
         n = len(toks)
         covered = {c.start for c in out}
-        for i, (s, e, tag) in enumerate(toks):
-            if tag not in ("nr", "nrfg"):
-                continue
+        for i in [i for i, t in enumerate(ctx.tags) if t == "nr" or t == "nrfg"]:
+            s, e, tag = toks[i]
             w = text[s:e]
             if not self._ok(w):
                 continue

@@ -160,7 +160,7 @@ class FactBuilder:
                 used_until = tail.end + len(after)
         if indicator in self.vocab.dimensions and last_indicator and not counted_after:
             indicator, dimension = last_indicator, indicator
-        else:
+        elif "率" in indicator[:-1]:  # 覆盖率乡镇: a rate, then the dimension it is read on
             for d in self.vocab.dimensions:
                 if indicator.endswith(d) and len(indicator) > len(d) + 1 and indicator[: -len(d)].endswith("率"):
                     indicator, dimension = indicator[: -len(d)], d

@@ -17,12 +17,10 @@ def token_starts(tokens: Sequence[Token]) -> list[int]:
 def tokens_in(tokens: Sequence[Token], lo: int, hi: int) -> list[Token]:
     """The tokens lying wholly inside ``[lo, hi)``."""
     starts = token_starts(tokens)
-    i = bisect.bisect_left(starts, lo)
-    out = []
-    while i < len(tokens) and tokens[i][0] < hi:
-        if tokens[i][1] <= hi:
-            out.append(tokens[i])
-        i += 1
+    out = list(tokens[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
+    # tokens are sorted and never overlap: only the last one can run past ``hi``
+    if out and out[-1][1] > hi:
+        out.pop()
     return out
 
 

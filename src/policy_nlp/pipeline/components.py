@@ -11,7 +11,7 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from policy_nlp.pipeline.extensions import register_extensions
+from policy_nlp.pipeline.extensions import RECORDS_KEY, register_extensions
 from policy_nlp.records import Article
 from policy_nlp.segment.tokenizer import TOKENS_KEY, TokenTable
 
@@ -39,15 +39,16 @@ def _spans(doc: Doc, key: str, records, label_of=lambda r: "") -> None:
     boundaries), found by bisecting token starts rather than by ``doc.char_span``."""
     starts = doc_tokens(doc).starts
     n = len(doc)
+    behind = doc.user_data.setdefault(RECORDS_KEY, {})
     group = []
     for r in records:
         if r.end <= r.start or not n:
             continue
-        i = bisect.bisect_right(starts, r.start) - 1
-        j = bisect.bisect_left(starts, r.end)
-        span = Span(doc, max(i, 0), min(max(j, i + 1), n), label=label_of(r))
-        span._.record = r
-        group.append(span)
+        i = max(bisect.bisect_right(starts, r.start) - 1, 0)
+        j = min(max(bisect.bisect_left(starts, r.end), i + 1), n)
+        label = label_of(r)
+        group.append(Span(doc, i, j, label=label))
+        behind[(label, i, j)] = r
     doc.spans[key] = group
 
 

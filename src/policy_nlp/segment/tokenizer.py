@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from policy_nlp.segment.lexeme_attrs import use_fast_lexeme_getters
 from policy_nlp.segment.userdict import UserDictionary, load_user_dictionary
 
 
@@ -26,16 +27,20 @@ TOKENS_KEY = "policy_nlp.tokens"
 
 
 class TokenTable(list):
-    """(start, end, pos_tag) per token, with the start offsets kept for bisecting."""
+    """(start, end, pos_tag) per token, with the start offsets kept for bisecting and the
+    tags as a column for rules that look for a few tags only."""
 
     starts: list[int]
+    tags: list[str]
 
     @classmethod
     def from_words(cls, words: list[str], tags: list[str] | None) -> "TokenTable":
         ends = list(accumulate(map(len, words)))
         starts = [0, *ends[:-1]] if ends else []
-        table = cls(zip(starts, ends, tags or [""] * len(words)))
+        tags = tags if tags is not None else [""] * len(words)
+        table = cls(zip(starts, ends, tags))
         table.starts = starts
+        table.tags = tags
         return table
 
 
@@ -50,12 +55,18 @@ class JiebaTokenizer:
         self.segmenter = rjieba.Jieba()
         self._tag_hashes: dict[str, int] = {}
         self.user_dict.apply_to_rjieba(self.segmenter)
+        use_fast_lexeme_getters(vocab)
 
-    def _tag_hash(self, tag: str) -> int:
-        h = self._tag_hashes.get(tag)
-        if h is None:
-            h = self._tag_hashes[tag] = self.vocab.strings.add(tag)
-        return h
+    def _tag_array(self, tags: list[str]) -> numpy.ndarray:
+        """The tags as a column of interned string hashes (a dict look-up per token)."""
+        hashes = self._tag_hashes
+        try:
+            values = [hashes[t] for t in tags]
+        except KeyError:
+            for t in set(tags) - hashes.keys():
+                hashes[t] = self.vocab.strings.add(t)
+            values = [hashes[t] for t in tags]
+        return numpy.array(values, dtype="uint64").reshape(-1, 1)
 
     def cut(self, text: str) -> list[str]:
         return self.segmenter.cut(text, self.hmm)
@@ -75,7 +86,7 @@ class JiebaTokenizer:
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         if tags is not None:
             # from_array with interned hashes: several times cheaper than Doc(tags=...)
-            doc.from_array([TAG], numpy.fromiter(map(self._tag_hash, tags), dtype="uint64", count=len(tags)).reshape(-1, 1))
+            doc.from_array([TAG], self._tag_array(tags))
         # Keep the plain (start, end, tag) view the extractors use: rebuilding it from
         # spaCy Token objects costs more than segmenting.
         doc.user_data[TOKENS_KEY] = TokenTable.from_words(words, tags)
