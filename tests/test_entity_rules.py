@@ -110,6 +110,20 @@ def test_gpe_china_standing_alone_not_in_fixed_term(rules):
     assert len([e for e in run(rules, "以中国式现代化全面推进强国建设。") if e.label == "GPE"]) == 0
 
 
+def test_gpe_abbreviation_not_after_a_word_ending_in_a_movement_character(rules):
+    gpes = found(run(rules, "扎实推进藏粤直流建设，近年来皖北发展加快。"), "GPE")
+    assert "藏" not in gpes
+
+
+def test_gpe_china_heading_an_event_or_quoted_name_is_part_of_it(rules):
+    text = "办好中国国际服务贸易交易会，发布“中国科学十大进展”，今年中国品牌日活动丰富。"
+    assert "中国" not in found(run(rules, text), "GPE")
+    # standing alone, or a clause rather than a name: still the country
+    for alone in ("在中国召开的大会取得成功。", "中国将举办峰会。", "美国气象部门近日表示。", "讲好中国故事。"):
+        gpes = found(run(rules, alone), "GPE")
+        assert {"中国", "美国"} & set(gpes), alone
+
+
 def test_gpe_named_regions(rules):
     gpes = found(run(rules, "深化长三角一体化合作，对接粤港澳大湾区。"), "GPE")
     assert {"长三角", "粤港澳大湾区"} <= set(gpes)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-from policy_nlp.entities.base import Candidate, Context, trie_pattern
+from policy_nlp.entities.base import HARD_BOUNDARY, Candidate, Context, trie_pattern
 from policy_nlp.entities.lexicon import Lexicon
 from policy_nlp.geo import division_rows, provinces
 from policy_nlp.geo.divisions import ALIASES
@@ -31,6 +31,9 @@ ETHNIC = r"(?:\p{Han}{1,4}族|蒙古)+"
 _AUTONOMOUS = regex.compile(rf"^(\p{{Han}}{{2,}}?){ETHNIC}自治(州|县|旗)$")
 _MOVE_ABBR = "京津冀沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕陇蒙疆"
 _EXTRA_ABBR = {"疆": "新疆维吾尔自治区"}
+_FUNCTION_TAGS = set("pudcr")  # jieba tags of prepositions, particles, adverbs, conjunctions, pronouns
+_OPEN_QUOTES = "“「『\""
+_CLOSE_QUOTE = regex.compile(r"[”」』\"]")
 
 
 def short_form(name: str, level: str) -> str | None:
@@ -89,13 +92,49 @@ class GpeRule:
                     abbr[a] = p.full_name
         abbr.update(_EXTRA_ABBR)
         self.abbr = abbr
+        self.not_movement = lex.words("gpe_not_movement")
         self.abbr_pattern = regex.compile(
             r"(?<=[赴援进入来离驻返])([" + "".join(abbr) + r"])(?![区族文语医药传式人地南北东西中部])"
         )
         fixed = lex["gpe_fixed_terms"]
         self.fixed = regex.compile("|".join(map(regex.escape, sorted(fixed, key=len, reverse=True)))) if fixed else None
+        heads = sorted(lex.words("gpe_name_heads"), key=len, reverse=True)
+        # a country name followed by a short run of characters ending in one of these heads
+        self.one_char_heads = {h for h in heads if len(h) == 1}
+        self.name_after_country = regex.compile(
+            r"\G\p{Han}{0,10}?(?:" + "|".join(map(regex.escape, heads)) + ")") if heads else None
         self.locality = regex.compile(r"\G(\p{Han}{2,4}?(?:社区|村|嘎查|街道|镇|乡))")
         self.bad_locality_start = set("各全农乡本该每行自贫易其新")
+
+    def _heads_a_name(self, ctx: Context, s: int, e: int) -> bool:
+        """A country name that begins a longer name is part of it, not a GPE standing alone:
+        a quoted name (“中国科学十大进展”, “美国优先”; a quoted “中国” alone stays) or an event,
+        festival, day or website (中国西藏发展论坛, 中国国际服务贸易交易会, 中国品牌日)."""
+        text = ctx.text
+        if e not in ctx.tok_start_at:
+            return False
+        first = ctx.tok_start_at[e]
+        if s > 0 and text[s - 1] in _OPEN_QUOTES:
+            close = _CLOSE_QUOTE.search(text, e, e + 11)
+            if close and close.start() > e and close.start() in ctx.tok_end_at \
+                    and not any(ch in HARD_BOUNDARY for ch in text[e:close.start()]):
+                inner = ctx.tags[first:ctx.tok_end_at[close.start()] + 1]
+                if not any(t[:1] in _FUNCTION_TAGS for t in inner):
+                    return True
+        m = self.name_after_country.match(text, e) if self.name_after_country is not None else None
+        if m is None:
+            return False
+        end = m.end()
+        if end not in ctx.tok_end_at and text[end:end + 1] == "等":
+            end += 1  # the tagger glues 等 to a one-character head (…|网等)
+        last = ctx.tok_end_at.get(end)
+        if last is None:
+            return False
+        head_start = m.end() - 1 if len(m.group()) and text[m.end() - 1:m.end()] in self.one_char_heads else None
+        if head_start is not None and ctx.tokens[last][0] != head_start:
+            return False  # a one-character head must be a word (…品牌|日), not end one (近日)
+        # a name, not a clause: no verb or function word before the head (中国驻希腊大使馆举办开放日)
+        return not any(t[:1] in _FUNCTION_TAGS or t == "v" for t in ctx.tags[first:last])
 
     def __call__(self, ctx: Context) -> list[Candidate]:
         text = ctx.text
@@ -106,12 +145,12 @@ class GpeRule:
         matches = []
         full, short, by2 = self.full, self.short, self.by_first2
         last_end = 0
-        for s, _e, _t in ctx.tokens:
+        # token starts whose first two characters begin some name, in one comprehension
+        # (the tight loop of this rule: it sees every token of the article)
+        for s in [s for s in ctx.tok_starts if text[s:s + 2] in by2]:
             if s < last_end:
                 continue
-            lens = by2.get(text[s:s + 2])
-            if lens is None:
-                continue
+            lens = by2[text[s:s + 2]]
             w = None
             for n in lens:
                 cand = text[s:s + n]
@@ -151,6 +190,8 @@ class GpeRule:
         for s, e, canon, level, how in merged:
             if any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
                 continue
+            if level == "country" and self._heads_a_name(ctx, s, e):
+                continue
             rule = "gpe." + how
             if how in ("full", "chain") and level in ("city", "county"):
                 lm = self.locality.match(text, e)
@@ -162,6 +203,8 @@ class GpeRule:
                                  rule=rule, priority=2, features={"level": level, "form": how}))
         for m in self.abbr_pattern.finditer(text):
             s, e = m.span()
+            if text[max(s - 2, 0):s] in self.not_movement:
+                continue  # 推进|藏粤直流: the character ends a word that is no movement
             out.append(Candidate(s, e, m.group(), "GPE", None, self.abbr[m.group()], "rule", 0.7,
                                  rule="gpe.abbreviation", priority=1, features={"level": "province", "form": "abbr"}))
         return out

@@ -34,6 +34,8 @@ FILES = {
     "doc_heads": ("doc_heads.tsv", "table"),
     "company_words": ("company_words.txt", "words"),
     "gpe_fixed_terms": ("gpe_fixed_terms.txt", "words"),
+    "gpe_name_heads": ("gpe_name_heads.txt", "words"),
+    "gpe_not_movement": ("gpe_not_movement.txt", "words"),
     "org_generic": ("org_generic.txt", "words"),
 }
 
