@@ -90,6 +90,24 @@ def test_half_written_batch_is_discarded(tmp_path):
     assert not list((tmp_path / PENDING).glob("*.parquet"))
 
 
+def test_part_cut_short_by_a_power_cut_is_discarded(tmp_path):
+    """Parts are renamed into place without fsync: after a power cut one may be empty."""
+    w = DatasetWriter(tmp_path, batch_size=100)
+    w.add(rows_for("c.txt", 0, "内容"))
+    w.flush()
+    w.add(rows_for("c.txt", 1, "别的内容"))
+    w.flush()
+    w.close()
+    facts = sorted((tmp_path / PENDING).glob("*.facts.parquet"))
+    facts[0].write_bytes(facts[0].read_bytes()[:20])
+    recover(tmp_path)
+    left = sorted(p.name for p in (tmp_path / PENDING).glob("*.parquet"))
+    assert len(left) == 4 and not any(p.startswith(facts[0].name.split(".")[0]) for p in left)
+    with DatasetWriter(tmp_path) as w2:
+        assert not w2.is_current(rows_for("c.txt", 0, "内容")["articles"][0]["article_id"])
+        assert w2.is_current(rows_for("c.txt", 1, "别的内容")["articles"][0]["article_id"])
+
+
 def test_journaled_commit_is_completed_on_recovery(tmp_path):
     with DatasetWriter(tmp_path) as w:
         w.add(rows_for("d.txt", 0, "旧"))

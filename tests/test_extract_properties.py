@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policy_nlp.engine.local import articles_of
+from policy_nlp.engine.documents import articles_of
 from policy_nlp.pipeline import annotate
 from policy_nlp.pipeline.rows import doc_rows
 from policy_nlp.records import Document

@@ -45,7 +45,7 @@ def extract(
     config: Annotated[Optional[Path], typer.Option(help="A spaCy config file overriding the pipeline's defaults.")] = None,
     user_dict: Annotated[Optional[list[Path]], typer.Option("--user-dict", help="Extra jieba user dictionary (word [freq] [tag] per line); repeatable.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
-    flush_every: Annotated[int, typer.Option("--flush-every", min=1, help="Articles per batch: a worker annotates them and writes their rows to disk as one part; a killed run loses at most the batches in flight (two per worker).")] = 64,
+    flush_every: Annotated[int, typer.Option("--flush-every", min=1, help="Documents per batch (fewer when long): a worker splits and annotates them and writes their rows to disk as one part; a killed run loses at most the batches in flight (two per worker).")] = 64,
     engine: Annotated[str, typer.Option("--engine", help="local: a process pool on this machine; dask: a Dask cluster (needs the dask extra).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://HOST:8786); none starts a local cluster.")] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1000, help="Longest article (characters) processed; longer ones are reported and skipped.")] = 1_000_000,

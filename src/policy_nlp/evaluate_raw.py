@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from policy_nlp.dataset.export import gold_record
-from policy_nlp.engine.local import articles_of
+from policy_nlp.engine.documents import articles_of
 from policy_nlp.ingest import read_path
 from policy_nlp.pipeline import annotate, load
 from policy_nlp.pipeline.rows import doc_rows

@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 
 from policy_nlp.config import PIPELINE_VERSION
 from policy_nlp.dataset.derived import initiatives_table, organisations_table
-from policy_nlp.dataset.files import fsync_dir, write_parquet_atomic, write_text_atomic
+from policy_nlp.dataset.files import fsync_dir, parquet_is_readable, write_parquet_atomic, write_text_atomic
 from policy_nlp.dataset.schema import ARTICLE_TABLES, DERIVED_TABLES, TABLES
 
 PENDING = "_pending"
@@ -73,11 +73,13 @@ def recover(root: Path) -> None:
         else:
             shutil.rmtree(staging, ignore_errors=True)
     # Parts whose articles file is missing were cut off mid-batch: their rows are incomplete.
+    # Parts are written without fsync (see write_part): after a power cut one may be cut short.
     pending = root / PENDING
     if pending.exists():
         stems = {p.name.split(".", 1)[0] for p in pending.glob("*.parquet")}
         for stem in stems:
-            if not (pending / f"{stem}.articles.parquet").exists():
+            files = list(pending.glob(f"{stem}.*.parquet"))
+            if not (pending / f"{stem}.articles.parquet").exists() or not all(map(parquet_is_readable, files)):
                 for p in pending.glob(f"{stem}.*"):
                     p.unlink(missing_ok=True)
         for p in pending.glob(".*.tmp-*"):
@@ -103,14 +105,29 @@ def write_part(root: str | Path, rows: dict[str, list[dict]]) -> str:
 
     Safe to call from several processes or machines sharing the folder (a Dask worker
     writes its own parts): names are unique and sort by time, and the articles part goes
-    last, so a batch counts as done only when all its rows are on disk.
+    last, so a batch counts as done only when all its rows are on disk. Parts are not
+    fsynced: a killed process cannot lose them, and after a power cut :func:`recover`
+    drops a part that did not reach the disk whole (its articles are processed again).
     """
     pending = Path(root) / PENDING
     pending.mkdir(parents=True, exist_ok=True)
     stem = f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
     for name in [n for n in ARTICLE_TABLES if n != "articles"] + ["articles"]:
-        write_parquet_atomic(_conform(rows.get(name, []), ARTICLE_TABLES[name]), pending / f"{stem}.{name}.parquet")
+        write_parquet_atomic(_conform(rows.get(name, []), ARTICLE_TABLES[name]), pending / f"{stem}.{name}.parquet",
+                             durable=False)
     return stem
+
+
+def known_articles(root: Path) -> dict[str, str]:
+    """article_id -> pipeline_version, over the committed articles and the pending parts."""
+    known: dict[str, str] = {}
+    tables = [read_table(root, "articles").select(["article_id", "pipeline_version"])]
+    for part in sorted((root / PENDING).glob("*.articles.parquet")):
+        tables.append(pq.read_table(part, columns=["article_id", "pipeline_version"]))
+    for t in tables:
+        for aid, ver in zip(t.column("article_id").to_pylist(), t.column("pipeline_version").to_pylist()):
+            known[aid] = ver
+    return known
 
 
 class DatasetWriter:
@@ -141,15 +158,7 @@ class DatasetWriter:
 
     # -- what is there already -------------------------------------------------
     def _load_known(self) -> dict[str, str]:
-        """article_id -> pipeline_version, over committed and pending articles."""
-        known: dict[str, str] = {}
-        tables = [read_table(self.root, "articles").select(["article_id", "pipeline_version"])]
-        for part in sorted((self.root / PENDING).glob("*.articles.parquet")):
-            tables.append(pq.read_table(part, columns=["article_id", "pipeline_version"]))
-        for t in tables:
-            for aid, ver in zip(t.column("article_id").to_pylist(), t.column("pipeline_version").to_pylist()):
-                known[aid] = ver
-        return known
+        return known_articles(self.root)
 
     def is_current(self, article_id: str) -> bool:
         """True when this exact article was already processed by this pipeline version."""

@@ -1,7 +1,7 @@
 """Scale-out on Dask: the same batches as the local engine, run on Dask workers.
 
-Each worker process holds one pipeline, built once by a worker plugin; a task processes
-a batch of articles and writes its rows as pending parts of the dataset itself (so rows
+Each worker process holds one pipeline, built once by a worker plugin; a task splits a
+batch of documents into articles, annotates them and writes their rows as pending parts of the dataset itself (so rows
 never travel back through the scheduler); the client then commits the parts exactly as
 a local run does. The dataset folder must therefore be reachable under the same path
 from the client and every worker (a shared file system).
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from policy_nlp.engine.worker import PipelineSpec, init_pipeline, process_and_write_batch
-from policy_nlp.records import Article
+from policy_nlp.engine.worker import PipelineSpec, RunTarget, init_pipeline, process_and_write_documents
+from policy_nlp.records import Document
 
 try:  # distributed is an optional dependency: pip install "policy-nlp[dask]"
     from distributed import WorkerPlugin
@@ -46,10 +46,10 @@ def dask_client(scheduler: str | None, workers: int):
 
 def run_on_dask(
     client,
-    batches: Iterable[list[Article]],
-    root: str,
+    batches: Iterable[list[tuple[str, Document]]],
+    target: RunTarget,
     spec: PipelineSpec,
-    collect: Callable[[list[Article], list], None],
+    collect: Callable[[list[tuple[str, Document]], list], None],
     window: int,
 ) -> None:
     """Submit batches with at most ``window`` in flight (memory stays flat) and hand each
@@ -58,9 +58,9 @@ def run_on_dask(
 
     client.register_plugin(PipelinePlugin(spec))
     running = as_completed()
-    by_key: dict[str, list[Article]] = {}
+    by_key: dict[str, list[tuple[str, Document]]] = {}
     for batch in batches:
-        fut = client.submit(process_and_write_batch, batch, root, spec, pure=False)
+        fut = client.submit(process_and_write_documents, batch, target, spec, pure=False)
         by_key[fut.key] = batch
         running.add(fut)
         while running.count() >= window:

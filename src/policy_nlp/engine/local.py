@@ -1,20 +1,21 @@
-"""The local engine: read inputs, structure them, annotate in one or more processes that
-write their rows as pending parts of the dataset, then commit the parts."""
+"""The local engine: read inputs and hand out the documents not yet processed to one or
+more processes that split, annotate and write them as pending parts of the dataset; then
+commit the parts."""
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from policy_nlp.dataset import DatasetWriter
-from policy_nlp.engine.worker import PipelineSpec, init_pipeline, process_and_write_batch
+from policy_nlp.engine.documents import (  # noqa: F401  (articles_of and the limits are public here too)
+    MAX_ARTICLE_CHARS, MAX_DOCUMENT_CHARS, InputTooLarge, articles_of, check_document_size, document_fingerprint)
+from policy_nlp.engine.worker import DocumentResult, PipelineSpec, RunTarget, init_pipeline, process_and_write_documents
 from policy_nlp.ingest.readers import iter_paths, read_path
-from policy_nlp.records import Article, Document, Skipped
+from policy_nlp.records import Document, Skipped
 
 
 @dataclass
@@ -34,50 +35,20 @@ class RunSummary:
         return 3 if self.skipped else 0
 
 
-#: Longest input text (characters) read as articles; a longer one is reported, not read:
-#: one 50 MB line is a broken export, and structuring it would take minutes.
-MAX_DOCUMENT_CHARS = 10_000_000
-#: Longest single article handed to the pipeline (memory grows with tokens).
-MAX_ARTICLE_CHARS = 1_000_000
+#: A batch closes at ``batch_size`` documents or at ``batch_size`` times this many characters,
+#: so that a batch of long reports is not a hundred times the work of a batch of news.
+CHARS_PER_DOCUMENT = 2_000
 
 
-class InputTooLarge(ValueError):
-    pass
-
-
-def articles_of(doc: Document, max_chars: int = MAX_ARTICLE_CHARS) -> list[Article]:
-    """The articles of a document; raises InputTooLarge past the size limits."""
-    from policy_nlp.structure import build_articles
-
-    if len(doc.text) > max(MAX_DOCUMENT_CHARS, max_chars):
-        raise InputTooLarge(f"text too long: {len(doc.text):,} characters (limit {max(MAX_DOCUMENT_CHARS, max_chars):,})")
-    articles = build_articles(doc)
-    for a in articles:
-        if len(a.text) > max_chars:
-            raise InputTooLarge(f"article {a.article_index} too long: {len(a.text):,} characters (limit {max_chars:,}; see --max-chars)")
-    if doc.pre_split and doc.line_no is not None:
-        for a in articles:
-            a.article_index = doc.line_no - 1
-    return articles
-
-
-def document_fingerprint(doc: Document) -> str:
-    """Everything the article split and the article ids depend on, hashed."""
-    h = hashlib.sha256()
-    for part in (doc.source_path, str(doc.line_no), str(doc.pre_split),
-                 json.dumps(doc.metadata, sort_keys=True, ensure_ascii=False, default=str), doc.text):
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return h.hexdigest()
-
-
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
+def _batches(items: Iterable[tuple[str, Document]], size: int) -> Iterator[list[tuple[str, Document]]]:
+    batch: list[tuple[str, Document]] = []
+    chars = 0
     for it in items:
         batch.append(it)
-        if len(batch) >= size:
+        chars += len(it[1].text)
+        if len(batch) >= size or chars >= size * CHARS_PER_DOCUMENT:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
@@ -99,9 +70,10 @@ def run_extract(
     """Process every input into the dataset at ``out_dir``; never stops on a bad input.
 
     ``engine`` is ``"local"`` (a process pool of ``workers``) or ``"dask"`` (the scheduler at
-    ``scheduler``, or a local Dask cluster of ``workers`` processes). ``batch_size`` articles go
-    to a worker at a time, and the worker writes their rows to disk as one pending part, so
-    a killed run loses at most the batches in flight (two per worker).
+    ``scheduler``, or a local Dask cluster of ``workers`` processes). ``batch_size`` documents
+    (fewer when they are long, see CHARS_PER_DOCUMENT) go to a worker at a time; the worker
+    splits them into articles and writes their rows to disk as one pending part, so a killed
+    run loses at most the batches in flight (two per worker).
     """
     t0 = time.perf_counter()
     summary = RunSummary()
@@ -110,9 +82,10 @@ def run_extract(
     summary.files = sum(1 for p in paths if not isinstance(p, Skipped))
 
     with DatasetWriter(out_dir) as writer:
-        root = str(writer.root.resolve())
+        target = RunTarget(str(writer.root.resolve()), uuid.uuid4().hex, max_chars)
 
-        def todo() -> Iterator[Article]:
+        def todo() -> Iterator[tuple[str, Document]]:
+            """(fingerprint, document) of each document not processed yet."""
             for item in paths:
                 advance()
                 if isinstance(item, Skipped):
@@ -122,40 +95,38 @@ def run_extract(
                     if isinstance(doc, Skipped):
                         summary.skipped.append(doc)
                         continue
+                    try:
+                        check_document_size(doc, max_chars)
+                    except InputTooLarge as exc:
+                        summary.skipped.append(Skipped(doc.source_path, str(exc), doc.line_no))
+                        continue
                     fingerprint = document_fingerprint(doc)
                     done = writer.current_document(fingerprint)
                     if done is not None:
                         summary.unchanged += len(done)
                         continue
-                    try:
-                        arts = articles_of(doc, max_chars)
-                    except InputTooLarge as exc:
-                        summary.skipped.append(Skipped(doc.source_path, str(exc), doc.line_no))
-                        continue
-                    except Exception as exc:  # noqa: BLE001
-                        summary.skipped.append(Skipped(doc.source_path, f"cannot structure: {type(exc).__name__}: {exc}", doc.line_no))
-                        continue
-                    writer.remember_document(fingerprint, [a.article_id for a in arts])
-                    for a in arts:
-                        if writer.is_current(a.article_id):
-                            summary.unchanged += 1
-                        else:
-                            yield a
+                    yield fingerprint, doc
 
-        def collect(batch: list[Article], results) -> None:
+        def collect(batch: list[tuple[str, Document]], results: list[DocumentResult]) -> None:
             """Count a finished batch; its rows are already on disk as a pending part."""
-            by_id = {a.article_id: a for a in batch}
-            for aid, counts, error in results:
-                if error is not None:
-                    a = by_id[aid]
-                    summary.skipped.append(Skipped(a.source_path, f"article {a.article_index}: {error}"))
+            for (_fp, doc), res in zip(batch, results):
+                if res.article_ids is None:
+                    summary.skipped.append(Skipped(doc.source_path, res.error or "cannot structure", doc.line_no))
                     continue
-                writer.mark_current(aid)
-                summary.articles += 1
-                summary.chars += counts["chars"]
-                summary.sentences += counts["sentences"]
-                summary.facts += counts["facts"]
-                summary.entities += counts["entities"]
+                for aid, counts, error in res.articles:
+                    if error is not None:
+                        summary.skipped.append(Skipped(doc.source_path, error, doc.line_no))
+                        continue
+                    if counts is None:  # already in the dataset
+                        summary.unchanged += 1
+                        continue
+                    writer.mark_current(aid)
+                    summary.articles += 1
+                    summary.chars += counts["chars"]
+                    summary.sentences += counts["sentences"]
+                    summary.facts += counts["facts"]
+                    summary.entities += counts["entities"]
+                writer.remember_document(res.fingerprint, res.article_ids)
 
         with _progress(progress, len(paths)) as advance:
             if engine == "dask":
@@ -164,7 +135,7 @@ def run_extract(
                 client = dask_client(scheduler, workers)
                 try:
                     n = max(len(client.scheduler_info().get("workers", {})), 1)
-                    run_on_dask(client, _batches(todo(), batch_size), root, spec, collect, 2 * n)
+                    run_on_dask(client, _batches(todo(), batch_size), target, spec, collect, 2 * n)
                 finally:
                     if not scheduler:
                         cluster = client.cluster
@@ -175,7 +146,7 @@ def run_extract(
                         client.close()
             elif workers <= 1:
                 for batch in _batches(todo(), batch_size):  # the pipeline is built on the first batch
-                    collect(batch, process_and_write_batch(batch, root, spec))
+                    collect(batch, process_and_write_documents(batch, target, spec))
             else:
                 pool = None
                 try:
@@ -183,7 +154,7 @@ def run_extract(
                     for batch in _batches(todo(), batch_size):
                         if pool is None:  # start workers only when there is work
                             pool = ProcessPoolExecutor(max_workers=workers, initializer=init_pipeline, initargs=(spec,))
-                        pending.append((batch, pool.submit(process_and_write_batch, batch, root, spec)))
+                        pending.append((batch, pool.submit(process_and_write_documents, batch, target, spec)))
                         while len(pending) > 2 * workers:
                             b, fut = pending.pop(0)
                             collect(b, fut.result())

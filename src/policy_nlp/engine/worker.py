@@ -1,17 +1,19 @@
-"""What runs inside a worker: one pipeline per process, built once, rows written there.
+"""What runs inside a worker: one pipeline per process, built once; documents are split
+into articles, annotated and written there.
 
-Only plain data crosses the process boundary (Articles in, counts out): a worker writes
-its rows as pending parts of the dataset itself, so the parent process neither unpickles
-nor converts them and stays free for reading input; the same functions serve a local
-process pool and a Dask worker.
+Only plain data crosses the process boundary (documents in, counts out): a worker splits
+each document into articles and writes their rows as pending parts of the dataset itself,
+so the parent process neither structures, unpickles nor converts anything and stays free
+for reading input; the same functions serve a local process pool and a Dask worker.
 """
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from policy_nlp.records import Article
+from policy_nlp.engine.documents import MAX_ARTICLE_CHARS, InputTooLarge, articles_of
+from policy_nlp.records import Article, Document
 
 
 @dataclass(frozen=True)
@@ -72,23 +74,76 @@ def process_batch(articles: list[Article], spec: PipelineSpec = PipelineSpec()) 
     return out
 
 
-def process_and_write_batch(articles: list[Article], root: str, spec: PipelineSpec = PipelineSpec()
-                            ) -> list[tuple[str, dict | None, str | None]]:
-    """Annotate a batch, write its rows as one pending part of the dataset at ``root``,
-    and return (article_id, counts or None, error or None) per article."""
+@dataclass
+class DocumentResult:
+    """What the parent process learns of one document it handed out."""
+
+    fingerprint: str
+    article_ids: list[str] | None = None  # None: the document could not be split
+    error: str | None = None  # why it could not be split
+    #: (article_id, counts or None, "article N: error" or None) per article
+    articles: list[tuple[str, dict | None, str | None]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RunTarget:
+    """Where a run writes and how it splits: the same for every batch of the run."""
+
+    root: str  # the dataset folder, as every worker reaches it
+    run_id: str  # new for each run: what a worker read of the dataset is valid for one run
+    max_chars: int = MAX_ARTICLE_CHARS
+
+
+_DONE: tuple[str, frozenset[str]] | None = None
+
+
+def _done_articles(target: RunTarget) -> frozenset[str]:
+    """Ids of the articles already in the dataset with this pipeline version, read once per
+    run and process: a document the parent could not recognise by its fingerprint (the memo
+    was lost, or it came from an older dataset) is still not annotated twice."""
+    global _DONE
+    if _DONE is None or _DONE[0] != target.run_id:
+        from policy_nlp.config import PIPELINE_VERSION
+        from policy_nlp.dataset.store import known_articles
+
+        known = known_articles(Path(target.root))
+        _DONE = (target.run_id, frozenset(a for a, v in known.items() if v == PIPELINE_VERSION))
+    return _DONE[1]
+
+
+def process_and_write_documents(docs: list[tuple[str, Document]], target: RunTarget,
+                                spec: PipelineSpec = PipelineSpec()) -> list[DocumentResult]:
+    """Split each (fingerprint, document) into articles, annotate those not yet in the
+    dataset, write all their rows as one pending part of the dataset; one result per
+    document, in order (an article already there has neither counts nor error). A document
+    that cannot be split, or an article that fails, costs only itself."""
     from policy_nlp.dataset.schema import ARTICLE_TABLES
     from policy_nlp.dataset.store import write_part
 
-    results = process_batch(articles, spec)
+    root, max_chars = target.root, target.max_chars
+    done = _done_articles(target)
     merged: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
     out = []
-    for aid, rows, error in results:
-        if rows is None:
-            out.append((aid, None, error))
+    for fingerprint, doc in docs:
+        try:
+            articles = articles_of(doc, max_chars)
+        except InputTooLarge as exc:
+            out.append(DocumentResult(fingerprint, error=str(exc)))
             continue
-        for name in ARTICLE_TABLES:
-            merged[name].extend(rows[name])
-        out.append((aid, counts_of(rows), None))
+        except Exception as exc:  # noqa: BLE001 - reported per document, the batch goes on
+            out.append(DocumentResult(fingerprint, error=f"cannot structure: {type(exc).__name__}: {exc}"))
+            continue
+        result = DocumentResult(fingerprint, [a.article_id for a in articles])
+        index = {a.article_id: a.article_index for a in articles}
+        result.articles.extend((a.article_id, None, None) for a in articles if a.article_id in done)
+        for aid, rows, error in process_batch([a for a in articles if a.article_id not in done], spec):
+            if rows is None:
+                result.articles.append((aid, None, f"article {index[aid]}: {error}"))
+                continue
+            for name in ARTICLE_TABLES:
+                merged[name].extend(rows[name])
+            result.articles.append((aid, counts_of(rows), None))
+        out.append(result)
     if merged["articles"]:
         write_part(root, merged)
     return out

@@ -2,7 +2,7 @@
 
 Each gold file (JSON Lines, one article per line) names its raw file in ``source``; the raw
 file is looked up in the given raw folders, read with :func:`policy_nlp.ingest.read_path`
-and split as the engine splits them (:func:`policy_nlp.engine.local.articles_of`), and gold articles are matched
+and split as the engine splits them (:func:`policy_nlp.engine.documents.articles_of`), and gold articles are matched
 to built articles by ``article_index``. The rules' candidates of an article are labelled by
 their normalised text: the gold label of an entity with the same text (preferring the
 candidate's own label when the text is gold under several labels), else ``NONE``.
@@ -78,7 +78,7 @@ def load_articles(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Pat
     """Gold articles with their built text and tokens, in file order."""
     from policy_nlp.ingest import read_path
     from policy_nlp.records import Document
-    from policy_nlp.engine.local import articles_of
+    from policy_nlp.engine.documents import articles_of
 
     out: list[ArticleExample] = []
     for gp in gold_files:

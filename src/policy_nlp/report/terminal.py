@@ -160,7 +160,7 @@ def file_rows(path: str | Path, nlp=None) -> list[dict[str, list[dict]]]:
 
     Raises ValueError when the file cannot be read (the reason is the message).
     """
-    from policy_nlp.engine.local import articles_of
+    from policy_nlp.engine.documents import articles_of
     from policy_nlp.ingest import read_path
     from policy_nlp.pipeline import annotate, load
     from policy_nlp.pipeline.rows import doc_rows
