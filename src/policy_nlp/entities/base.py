@@ -109,6 +109,24 @@ def tokens_from_tags(pairs) -> list[tuple[int, int, str]]:
     return out
 
 
+class PrefixSet:
+    """``match(s)``: the longest word of the set that ``s`` starts with, or None.
+
+    Stands in for ``re.compile(trie_pattern(words)).match`` where only a yes/which is
+    wanted: a set probe per distinct word length, and no regex of ten thousand place names
+    to compile at start-up."""
+
+    def __init__(self, words):
+        self.words = frozenset(w for w in words if w)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def match(self, s: str) -> str | None:
+        for n in self.lengths:
+            if n <= len(s) and s[:n] in self.words:
+                return s[:n]
+        return None
+
+
 def trie_pattern(words) -> str:
     """A regex alternation for many literal words, factored as a trie (longest match first).
 
