@@ -125,6 +125,23 @@ def test_untrusted_type_is_refused(tmp_path, model):
         load(path)
 
 
+def test_library_function_inside_a_model_is_refused(tmp_path, model):
+    """Any scikit-learn callable is not trusted just for living under ``sklearn.``."""
+    import copy
+
+    import skops.io as sio
+    from sklearn.utils import shuffle
+
+    odd = copy.copy(model)
+    odd.hook_ = shuffle
+    path = tmp_path / "odd.skops"
+    sio.dump(odd, path)
+    with pytest.raises(UntrustedModelError, match="shuffle"):
+        load(path)
+    with pytest.warns(ModelVersionWarning, match="no model card"):
+        assert isinstance(load(path, trusted=sio.get_untrusted_types(file=path)), type(model))
+
+
 def test_version_mismatch_warns(tmp_path, model):
     path = save(model, tmp_path / "old.skops")
     cp = card_path(path)

@@ -165,18 +165,21 @@ def format_cv(report: dict) -> str:
 
 
 # -- persistence ---------------------------------------------------------------------------
-TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.sparse.", "policy_nlp.entities.classifier.")
-TRUSTED_EXACT = {"builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.int",
-                 "builtins.float", "builtins.bool", "builtins.NoneType", "builtins.type", "builtins.slice",
-                 "builtins.set", "builtins.frozenset", "builtins.bytes", "builtins.complex"}
-# never trusted even under an allowed prefix: they execute code or read files
-DENIED = ("numpy.lib.npyio", "numpy.load", "numpy.f2py", "numpy.testing", "numpy.distutils", "numpy.ctypeslib")
+# skops itself trusts the scikit-learn estimators and numpy/scipy containers it knows;
+# beyond those, a model file may hold only these exact types (no prefix: "sklearn." would
+# also admit any function of scikit-learn as a callable inside a transformer).
+TRUSTED_EXACT = frozenset({
+    "policy_nlp.entities.classifier.EntityClassifier",
+    "policy_nlp.entities.classifier.CandidateFeaturizer",
+    "policy_nlp.entities.classifier.FieldText",
+    "builtins.dict", "builtins.list", "builtins.tuple", "builtins.str", "builtins.int", "builtins.float",
+    "builtins.bool", "builtins.NoneType", "builtins.slice", "builtins.set", "builtins.frozenset",
+    "builtins.bytes", "builtins.complex",
+})
 
 
 def is_trusted_type(name: str) -> bool:
-    if name.startswith(DENIED):
-        return False
-    return name in TRUSTED_EXACT or name.startswith(TRUSTED_PREFIXES)
+    return name in TRUSTED_EXACT
 
 
 def card_path(model_path: str | Path, ext: str = ".card.json") -> Path:
@@ -263,8 +266,8 @@ def load(path: str | Path, trusted: Iterable[str] = ()) -> EntityClassifier:
     """Load a model saved by :func:`save`.
 
     Refuses (:class:`UntrustedModelError`) a file that contains any type outside the
-    allow-list (scikit-learn, numpy, scipy.sparse, this package's classifier classes, plain
-    builtins) plus ``trusted``; warns (:class:`ModelVersionWarning`) when the model card
+    allow-list (what skops trusts by default, this package's classifier classes, plain
+    builtins: :data:`TRUSTED_EXACT`) plus ``trusted``; warns (:class:`ModelVersionWarning`) when the model card
     says it was saved by another scikit-learn version.
     """
     import sklearn
