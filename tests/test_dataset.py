@@ -193,3 +193,18 @@ def test_rerun_skips_known_documents_but_not_changed_ones(tmp_path):
     # a memo that lies (ids not in the tables) is not trusted
     (tmp_path / "ds" / "_documents.json").write_text('{"pipeline_version": "x", "documents": {}}', encoding="utf-8")
     assert run_extract([src], tmp_path / "ds", workers=1, progress=False).unchanged == 2
+
+
+def test_commit_streams_parts_into_whole_row_groups(tmp_path):
+    """Many small batches become one table file with few row groups, and a second commit
+    keeps the committed rows (read back row group by row group) next to the new ones."""
+    with DatasetWriter(tmp_path, batch_size=1) as w:
+        for i in range(5):
+            w.add(rows_for("e.txt", i, f"第{i}篇"))
+    assert pq.ParquetFile(tmp_path / "facts.parquet").num_row_groups == 1
+    with DatasetWriter(tmp_path, batch_size=1) as w:
+        w.add(rows_for("e.txt", 5, "第5篇"))
+        w.add(rows_for("e.txt", 0, "第0篇改"))  # replaces article 0
+    ds = load_dataset(tmp_path)
+    assert len(ds.articles) == 6 and "第0篇改" in set(ds.articles.text) and "第0篇" not in set(ds.articles.text)
+    assert len(ds.facts) == 12

@@ -6,6 +6,9 @@ a Python function per group took a second per ten thousand groups).
 """
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Union
+
 import pyarrow as pa
 
 from policy_nlp.dataset.schema import INITIATIVES, ORGANISATIONS
@@ -38,13 +41,23 @@ ORDER BY 1
 """
 
 
-def _query(sql: str, entities: pa.Table, articles: pa.Table, schema: pa.Schema) -> pa.Table:
+Source = Union[pa.Table, Path]  # an Arrow table, or a Parquet file read out of core by DuckDB
+
+
+def _register(con, name: str, source: Source, columns: list[str]) -> None:
+    if isinstance(source, pa.Table):
+        con.register(name, source.select(columns))
+    else:
+        con.read_parquet(str(source)).select(*columns).create_view(name)
+
+
+def _query(sql: str, entities: Source, articles: Source, schema: pa.Schema) -> pa.Table:
     import duckdb
 
     con = duckdb.connect()
     try:
-        con.register("ents", entities.select(["article_id", "text", "label", "subtype", "canonical"]))
-        con.register("arts", articles.select(["article_id", "region", "year"]))
+        _register(con, "ents", entities, ["article_id", "text", "label", "subtype", "canonical"])
+        _register(con, "arts", articles, ["article_id", "region", "year"])
         rel = con.sql(sql)
         to_arrow = getattr(rel, "to_arrow_table", None) or rel.arrow  # DuckDB 2 / DuckDB 1
         return to_arrow().cast(schema)
@@ -52,11 +65,11 @@ def _query(sql: str, entities: pa.Table, articles: pa.Table, schema: pa.Schema) 
         con.close()
 
 
-def initiatives_table(entities: pa.Table, articles: pa.Table) -> pa.Table:
+def initiatives_table(entities: Source, articles: Source) -> pa.Table:
     """One row per (canonical name, subtype) of the INITIATIVE mentions."""
     return _query(_INITIATIVES, entities, articles, INITIATIVES)
 
 
-def organisations_table(entities: pa.Table, articles: pa.Table) -> pa.Table:
+def organisations_table(entities: Source, articles: Source) -> pa.Table:
     """One row per canonical name of the ORG mentions."""
     return _query(_ORGANISATIONS, entities, articles, ORGANISATIONS)

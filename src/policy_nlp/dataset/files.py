@@ -56,3 +56,49 @@ def write_text_atomic(text: str, path: Path) -> None:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
     fsync_dir(path.parent)
+
+
+class ParquetStreamWriter:
+    """Writes a Parquet file batch by batch (memory bounded by ``row_group_rows``), under a
+    temporary name; ``close()`` fsyncs and renames it into place. Rows are gathered into
+    row groups of ``row_group_rows``: writing each small batch as its own row group would
+    make the file slow to read."""
+
+    def __init__(self, path: Path, schema: pa.Schema, row_group_rows: int = 64_000):
+        self.path = path
+        self.schema = schema
+        self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        self._writer = pq.ParquetWriter(self.tmp, schema, compression="zstd")
+        self._pending: list[pa.Table] = []
+        self._rows = 0
+        self.row_group_rows = row_group_rows
+
+    def write(self, table: pa.Table) -> None:
+        if table.num_rows:
+            self._pending.append(table.cast(self.schema))
+            self._rows += table.num_rows
+            if self._rows >= self.row_group_rows:
+                self._drain()
+
+    def _drain(self) -> None:
+        if self._pending:
+            self._writer.write_table(pa.concat_tables(self._pending), row_group_size=max(self._rows, 1))
+            self._pending, self._rows = [], 0
+
+    def close(self) -> None:
+        self._drain()
+        self._writer.close()
+        with open(self.tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(self.tmp, self.path)
+        fsync_dir(self.path.parent)
+
+    def __enter__(self) -> "ParquetStreamWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self._writer.close()
+            self.tmp.unlink(missing_ok=True)

@@ -31,8 +31,9 @@ import pyarrow.parquet as pq
 
 from policy_nlp.config import PIPELINE_VERSION
 from policy_nlp.dataset.derived import initiatives_table, organisations_table
-from policy_nlp.dataset.files import fsync_dir, parquet_is_readable, write_parquet_atomic, write_text_atomic
-from policy_nlp.dataset.schema import ARTICLE_TABLES, DERIVED_TABLES, TABLES
+from policy_nlp.dataset.files import (ParquetStreamWriter, fsync_dir, parquet_is_readable, write_parquet_atomic,
+                                     write_text_atomic)
+from policy_nlp.dataset.schema import ARTICLE_TABLES, TABLES
 
 PENDING = "_pending"
 DOCUMENT_MEMO = "_documents.json"  # document fingerprint -> article ids (a re-run cache)
@@ -57,6 +58,13 @@ def read_table(root: Path, name: str) -> pa.Table:
     if not path.exists():
         return empty_table(name)
     return pq.read_table(path)
+
+
+def _keep_rows(table: pa.Table, ids: pa.Array | None) -> pa.Table:
+    """The rows of ``table`` whose article is among ``ids`` (none when ``ids`` is None)."""
+    if ids is None:
+        return table.slice(0, 0)
+    return table.filter(pc.is_in(table.column("article_id"), value_set=ids))
 
 
 def _conform(rows: list[dict], schema: pa.Schema) -> pa.Table:
@@ -215,52 +223,57 @@ class DatasetWriter:
 
     # -- committing ----------------------------------------------------------------
     def commit(self) -> None:
-        """Merge pending batches into the tables, atomically as a whole."""
+        """Merge pending batches into the tables, atomically as a whole.
+
+        The tables are rewritten by streaming (the committed file row group by row group,
+        then each part), so memory stays bounded by a row group and the article ids, not
+        by the size of the dataset."""
         self.flush()
         pending = self.root / PENDING
         stems = sorted({p.name.split(".", 1)[0] for p in pending.glob("*.articles.parquet")})
         if not stems and all(table_path(self.root, n).exists() for n in TABLES):
             return
-        committed = {name: read_table(self.root, name) for name in ARTICLE_TABLES}
-        parts = {name: [pq.read_table(pending / f"{s}.{name}.parquet") for s in stems] for name in ARTICLE_TABLES}
+        keep = self._winners(stems)  # source -1 (the committed file) or part index -> ids kept
 
-        # For each (source_path, article_index) the newest version wins.
+        staging = self.root / STAGING
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        for name, schema in ARTICLE_TABLES.items():
+            with ParquetStreamWriter(staging / f"{name}.parquet", schema) as out:
+                committed = table_path(self.root, name)
+                if committed.exists():
+                    for batch in pq.ParquetFile(committed).iter_batches(batch_size=65_536):
+                        out.write(_keep_rows(pa.Table.from_batches([batch]), keep.get(-1)))
+                for i, stem in enumerate(stems):
+                    out.write(_keep_rows(pq.read_table(pending / f"{stem}.{name}.parquet"), keep.get(i)))
+        ents, arts = staging / "entities.parquet", staging / "articles.parquet"
+        write_parquet_atomic(initiatives_table(ents, arts), staging / "initiatives.parquet")
+        write_parquet_atomic(organisations_table(ents, arts), staging / "organisations.parquet")
+        tables = list(ARTICLE_TABLES) + ["initiatives", "organisations"]
+        consumed = [p.name for s in stems for p in pending.glob(f"{s}.*.parquet")]
+        write_text_atomic(json.dumps({"tables": tables, "consumed": consumed}), staging / COMMIT_MARK)
+        _apply_commit(self.root, {"tables": tables, "consumed": consumed})
+
+    def _winners(self, stems: list[str]) -> dict[int, pa.Array]:
+        """For each (source_path, article_index) the newest version wins: the ids to keep
+        from the committed table (key -1) and from each pending part (its index)."""
         winner: dict[tuple[str, int], str] = {}
         winner_part: dict[str, int] = {}
-        art = committed["articles"]
-        for sp, idx, aid in zip(art.column("source_path").to_pylist(), art.column("article_index").to_pylist(), art.column("article_id").to_pylist()):
-            winner[(sp, idx)] = aid
-            winner_part[aid] = -1
-        for i, t in enumerate(parts["articles"]):
-            for sp, idx, aid in zip(t.column("source_path").to_pylist(), t.column("article_index").to_pylist(), t.column("article_id").to_pylist()):
+        cols = ["source_path", "article_index", "article_id"]
+        sources = [(-1, read_table(self.root, "articles").select(cols))]
+        sources += [(i, pq.read_table(self.root / PENDING / f"{s}.articles.parquet", columns=cols))
+                    for i, s in enumerate(stems)]
+        for i, t in sources:
+            for sp, idx, aid in zip(*(t.column(c).to_pylist() for c in cols)):
                 old = winner.get((sp, idx))
                 if old is not None and old != aid:
                     winner_part.pop(old, None)
                 winner[(sp, idx)] = aid
                 winner_part[aid] = i
-
-        merged: dict[str, pa.Table] = {}
-        for name in ARTICLE_TABLES:
-            pieces = []
-            keep_committed = [aid for aid, p in winner_part.items() if p == -1]
-            t = committed[name]
-            pieces.append(t.filter(pc.is_in(t.column("article_id"), value_set=pa.array(keep_committed, pa.string()))))
-            for i, t in enumerate(parts[name]):
-                keep = [aid for aid, p in winner_part.items() if p == i]
-                pieces.append(t.filter(pc.is_in(t.column("article_id"), value_set=pa.array(keep, pa.string()))))
-            merged[name] = pa.concat_tables([p.cast(ARTICLE_TABLES[name]) for p in pieces])
-
-        merged["initiatives"] = initiatives_table(merged["entities"], merged["articles"])
-        merged["organisations"] = organisations_table(merged["entities"], merged["articles"])
-
-        staging = self.root / STAGING
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir()
-        for name, table in merged.items():
-            write_parquet_atomic(table, staging / f"{name}.parquet")
-        consumed = [p.name for s in stems for p in pending.glob(f"{s}.*.parquet")]
-        write_text_atomic(json.dumps({"tables": list(merged), "consumed": consumed}), staging / COMMIT_MARK)
-        _apply_commit(self.root, {"tables": list(merged), "consumed": consumed})
+        by_source: dict[int, list[str]] = {}
+        for aid, i in winner_part.items():
+            by_source.setdefault(i, []).append(aid)
+        return {i: pa.array(ids, pa.string()) for i, ids in by_source.items()}
 
     def _save_documents(self) -> None:
         if self._documents_changed:
