@@ -82,3 +82,18 @@ def test_config_file_override(tmp_path):
     nlp = policy_nlp.load(cfg)
     assert nlp.tokenizer.pos_tags is False
     assert nlp("全年新增就业12万人。")._.quantities
+
+
+def test_worker_rebuilds_its_pipeline_when_the_vocabulary_outgrows_the_limit(monkeypatch):
+    from policy_nlp.engine import worker
+    from policy_nlp.records import Article
+
+    def article():
+        return Article(source="a.txt", source_path="a.txt", article_index=0, text=TEXT)
+
+    first = worker.process_batch([article()])
+    built = worker._NLP
+    assert worker.process_batch([article()]) == first and worker._NLP is built  # reused
+    monkeypatch.setattr(worker, "MAX_LEXEMES", 10)
+    assert worker.process_batch([article()]) == first
+    assert worker._NLP is not built

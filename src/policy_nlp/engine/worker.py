@@ -36,10 +36,18 @@ _NLP = None
 _NLP_SPEC: PipelineSpec | None = None
 
 
+#: spaCy's vocabulary keeps every word type it has seen, and a long run keeps meeting new
+#: ones (numbers, names): past this many lexemes (~200 MB) the pipeline is built afresh,
+#: which costs a second or two once in a few million articles and keeps memory flat.
+MAX_LEXEMES = 1_000_000
+
+
 def init_pipeline(spec: PipelineSpec = PipelineSpec()) -> None:
-    """Build this process's pipeline (idempotent for the same spec)."""
+    """Build this process's pipeline (idempotent for the same spec, unless its vocabulary
+    has outgrown MAX_LEXEMES)."""
     global _NLP, _NLP_SPEC
-    if _NLP is None or _NLP_SPEC != spec:
+    if _NLP is None or _NLP_SPEC != spec or len(_NLP.vocab) > MAX_LEXEMES:
+        _NLP = None  # let the old one go before the new one is built
         _NLP = spec.load()
         _NLP_SPEC = spec
 
