@@ -28,12 +28,26 @@ _PROJECT_WORK = ("水电", "铁路", "公路", "输电", "水利", "隧道", "�
                  "电站", "管道", "机场", "大桥", "电网", "直流", "信息化", "系统")
 _GENERIC_MODIFIERS = {"重大", "重点", "专项", "相关", "有关", "各类", "综合", "国家级", "省级", "示范", "试点",
                       "新型", "一批", "各项", "全面", "系列", "发展", "建设", "工作", "合作", "协调", "长效",
-                      "工作", "考核", "管理", "激励", "保障", "联动", "监管", "服务", "应用", "统筹"}
+                      "工作", "考核", "管理", "激励", "保障", "联动", "监管", "服务", "应用", "统筹",
+                      "系统",  # 一项系统工程: a complex task, not a named campaign
+                      "融合", "创新", "规范", "改革", "公益", "稳定", "增长"}
+_GENERIC_PREFIXES = {w[:2] for w in _GENERIC_MODIFIERS}  # fast pre-check for _generic_core
 _SENTENCE_PUNCT = set("。！？；：…")
 _HAN1 = regex.compile(r"\p{Han}")
 _ASCII_ALNUM = regex.compile(r"[\d+A-Za-z]")
 _ELEM3 = regex.compile(rf"[{NUM}](?:个)?(?:(?![{NUM}])\p{{Han}}){{1,3}}")
 _ELEM = regex.compile(rf"[{NUM}](?:个)?(?:(?![{NUM}])\p{{Han}})+")
+# a duration alone is not a specific modifier (三年行动计划, 五年行动), nor a count of the
+# items just listed (…工程、…工程四大工程)
+_DURATION = re.compile(r"[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十]+大")
+# a count inside the modifier makes a description, not a name (部门80多个业务系统)
+_COUNT_IN_CORE = re.compile(r"\d+(?:\.\d+)?[多余]?[个项家座条所]")
+# a size threshold defines a category (“亿元以上企业”清单), as in the fact guidelines
+_THRESHOLD = re.compile(r"(?:[\d十百千万亿]元?|规模)以[上下]")
+# quoted words the text criticises: “雷人雷语”、“不互动无服务”等现象, “变薄、变瘦、变硬”的趋势
+_CRITICISED_AFTER = r"(?:、?“[^“”\n]{1,16}”)*(?:的|等)?(?:现象|问题|乱象|顽疾|弊端|倾向|趋势)"
+# verbs before an honour or award title (荣获“…”, 入选“…”)
+_HONOUR_VERBS = ("荣获", "入选", "获评", "评为", "获得", "摘得")
 _PERIOD_NAME = regex.compile(r"十[一二三四五六七八九]五(?:时期|期间)?")
 _ORG_ENDS = ("实验室", "有限公司", "有限责任公司", "大学", "学院", "研究院", "研究所", "医院", "委员会", "领导小组", "集团")
 _WEAK_HEADS = {"体系", "平台", "系统", "项目", "机制", "模式", "基地", "工作机制", "制度体系", "计划"}
@@ -46,11 +60,25 @@ class InitiativeRule:
     def __init__(self, lex: Lexicon):
         self.boundary = lex.words("boundary_words")
         self.name_verbs = lex.words("name_verbs")
-        self.quote_stop = lex.words("quote_stop")
         self.generic_after = lex.words("initiative_generic_heads")
         self.heads: dict[str, str] = {}
+        # heads that belong to the name even after a quote (“奋斗者”号 -> 奋斗者号)
+        self.kept_after_quote: set[str] = set()
         for r in lex["initiative_heads"]:
             self.heads[r["head"]] = r.get("subtype") or "programme"
+            if (r.get("generic_after_quote") or "1").strip() == "0":
+                self.kept_after_quote.add(r["head"])
+        # quote_stop entries written …X stop every quoted word ending in X (events: …节, …博览会)
+        stop = lex.words("quote_stop")
+        self.quote_stop = {w for w in stop if not w.startswith("…")}
+        self.quote_stop_ends = tuple(w[1:] for w in stop if w.startswith("…") and len(w) > 1)
+        self.speech_verbs = tuple(lex.words("speech_verbs"))
+        # after a quote only multi-character event heads (…国际会议, …论坛); 逐日 is no 日 event
+        ends = "|".join(map(re.escape, sorted((w for w in self.quote_stop_ends if len(w) > 1),
+                                                 key=len, reverse=True)))
+        # what follows a quote that names no initiative: a criticised problem, or an event head
+        event_after = rf"|[\u4e00-\u9fff]{{0,6}}?(?:{ends})(?![\u4e00-\u9fff])" if ends else ""
+        self.no_initiative_after = re.compile(rf"(?:{_CRITICISED_AFTER}){event_after}")
         standalone = [h for h in self.heads if h not in _NOT_STANDALONE]
         self.head_pattern = re.compile(trie_pattern(standalone))
         gen = sorted(self.generic_after | set(self.heads), key=len, reverse=True)
@@ -73,8 +101,28 @@ class InitiativeRule:
             return self.heads[head]
         return "programme"
 
-    def _quoted(self, ctx: Context, out: list[Candidate]) -> None:
+    def _after_speech_verb(self, text: str, quote_at: int) -> bool:
+        """True when the quote at ``quote_at`` opens reported speech (指出，“…” / 强调：“…”)."""
+        before = text[max(0, quote_at - 6):quote_at].rstrip("：:，, ")
+        return bool(before) and before.endswith(self.speech_verbs)
+
+    def _names_no_initiative(self, text: str, w: str, s: int, e: int) -> bool:
+        """True when the quote at s..e names an event, an honour, a size category or something
+        the text criticises: none is an initiative the government launches or promotes."""
+        if self.quote_stop_ends and w.endswith(self.quote_stop_ends):
+            return True  # “中国农民丰收节”, “质量月”: events
+        if "以" in w and _THRESHOLD.search(w):
+            return True  # “亿元以上企业”清单
+        if self.no_initiative_after.match(text, e + 1):
+            return True  # “雷人雷语”、“不互动无服务”等现象; “环喜马拉雅”企业家国际会议
+        # 荣获“全国十大考古新发现”: an honour's title; 入选“珠峰英才”计划 keeps its programme head
+        return text[max(0, s - 3):s - 1].endswith(_HONOUR_VERBS) and not self.generic_pattern.match(text, e + 1)
+
+    def _quoted(self, ctx: Context, out: list[Candidate]) -> list[tuple[int, int]]:
+        """Quoted-name candidates; returns the spans of quotes that name no initiative, so that
+        no other rule finds one inside them (“2025全球十大工程成就”)."""
         text = ctx.text
+        blocked: list[tuple[int, int]] = []
         for m in self.char_quote.finditer(text):
             s, e = m.span()
             out.append(Candidate(s, e, m.group(), "INITIATIVE", "project", m.group(), "rule", 0.7,
@@ -88,10 +136,23 @@ class InitiativeRule:
                 continue
             if "，" in w and (len(w) > 30 or w.count("，") > 1 or any(len(p) > 14 for p in w.split("，"))):
                 continue
+            if self._names_no_initiative(text, w, s, e):
+                blocked.append((s, e))
+                continue
             if _PERIOD_NAME.fullmatch(w):
                 continue  # “十四五” is a period
+            if "，" in w and self._after_speech_verb(text, s - 1):
+                continue  # 强调：“切实加强耕地保护，全力提升耕地质量”: a quoted sentence, not a slogan
             hm = self.generic_pattern.match(text, e + 1)
             head = hm.group() if hm else None
+            if head in self.kept_after_quote:
+                # “奋斗者”号: the head is part of the name; the span keeps the quotes (scoring drops them)
+                s2, e2 = s - 1, hm.end()
+                out.append(Candidate(s2, e2, text[s2:e2], "INITIATIVE", self.heads[head], w + head, "rule", 0.85,
+                                     rule="init.quoted", priority=3,
+                                     features={"quoted": True, "head": head, "one_token": False, "tag": "",
+                                               "len": len(w) + len(head)}))
+                continue
             # one common word in quotes is usually emphasis (“快车道”): keep but score low
             i = ctx.tok_start_at.get(s)
             one_token = i is not None and ctx.tokens[i][1] == e
@@ -111,6 +172,7 @@ class InitiativeRule:
                                  rule="init.quoted", priority=3,
                                  features={"quoted": True, "head": head, "one_token": one_token, "tag": tag,
                                            "len": len(w)}))
+        return blocked
 
     def _numbered(self, ctx: Context, out: list[Candidate]) -> None:
         text = ctx.text
@@ -152,6 +214,22 @@ class InitiativeRule:
             out.append(Candidate(s, e, m.group(), "INITIATIVE", self.slogans[m.group()], m.group(), "rule", 0.8,
                                  rule="init.lexicon", priority=2, features={}))
 
+    @staticmethod
+    def _generic_core(ctx: Context, start: int, head_start: int) -> bool:
+        """True when every word before the head only describes a kind (融合发展|试点, 综合改革|试点).
+
+        A programme needs a modifier that names a particular scheme; descriptive words that any
+        unit could put before 试点 or 机制 do not (规范发展、创新发展和融合发展试点).
+        """
+        i = ctx.tok_start_at.get(start)
+        if i is None or start >= head_start:
+            return False
+        while i < len(ctx.tokens) and ctx.tokens[i][0] < head_start:
+            if ctx.tokens[i][1] > head_start or ctx.word(i) not in _GENERIC_MODIFIERS:
+                return False  # a word running into the head (高速铁路) or a specific one
+            i += 1
+        return True
+
     def _heads(self, ctx: Context, out: list[Candidate]) -> None:
         text = ctx.text
         for m in self.head_pattern.finditer(text):
@@ -167,11 +245,17 @@ class InitiativeRule:
             start = extend_left(ctx, head_start, self.boundary, self.name_verbs, allow_numbers=True,
                                 max_tokens=8, max_chars=26, allow_coord=False,
                                 stop_ends=("公司", "集团", "工程", "行动", "战略", "平台", "项目", "试点", "机制", "体系"))
+            if text[start - 1:start] == "”":
+                continue  # “千亿斤粮食”产能建设工程: the rest of a quoted name, not a name of its own
             name = text[start:e]
             core = name[: len(name) - len(head)]
             if len(core) < 2 or core in _GENERIC_MODIFIERS or core in self.boundary:
                 continue
+            if (core[-1] in "年大" and _DURATION.fullmatch(core)) or _COUNT_IN_CORE.search(core):
+                continue
             if name in self.infra:
+                continue
+            if core[:2] in _GENERIC_PREFIXES and self._generic_core(ctx, start, head_start):
                 continue
             sub = self.heads.get(head, "programme")
             if head == "工程" and core.endswith(_PROJECT_WORK):
@@ -193,6 +277,8 @@ class InitiativeRule:
         for m in self.infra_pattern.finditer(text):
             s, e = m.span()
             w = m.group()
+            if s > 0 and text[s - 1] == "”":
+                continue  # “雅江1号”智算中心: the generic head of a quoted name, not a build-out of its own
             if w[-1].isascii() and e < len(text) and (text[e].isascii() and (text[e].isalnum() or text[e] == "+")):
                 continue  # 5G|A, IPv6|0
             score = 0.7
@@ -201,10 +287,40 @@ class InitiativeRule:
             out.append(Candidate(s, e, w, "INITIATIVE", "infrastructure", self.infra.get(w) or w, "rule", score,
                                  rule="init.infra", priority=1, features={}))
 
+    @staticmethod
+    def _drop_inside(out: list[Candidate], blocked: list[tuple[int, int]], n: int) -> list[Candidate]:
+        """Candidates not lying inside one of the ``blocked`` quotes (an occupancy mask, as in
+        :func:`select_flat`, keeps this one C-level scan per candidate)."""
+        occ = bytearray(n + 1)
+        for bs, be in blocked:
+            occ[bs:be] = b"\x01" * (be - bs)
+        return [c for c in out if not occ[c.start] or 0 in occ[c.start:c.end]]
+
+    @staticmethod
+    def _drop_slogan_parts(out: list[Candidate]) -> list[Candidate]:
+        """Drop a quoted element of a numbered slogan the same text names whole.
+
+        “两翼”辐射带、…“多点”突破 explain the parts of 一核两翼多点一通道: a slogan quoted in
+        parts is one entity, so the parts are not slogans of their own.
+        """
+        parts: set[str] = set()
+        for c in out:
+            if c.subtype == "slogan" and c.rule in ("init.numbered", "init.quoted"):
+                elems = _ELEM.findall(c.text)
+                if len(elems) >= 3:
+                    parts.update(elems)
+        if not parts:
+            return out
+        # only a bare element (one numeral and its word: 两翼) is a part; 多证合一 is a phrase of its own
+        return [c for c in out
+                if not (c.rule == "init.quoted" and c.text in parts and not any(ch in NUM for ch in c.text[1:]))]
+
     def __call__(self, ctx: Context) -> list[Candidate]:
         out: list[Candidate] = []
-        self._quoted(ctx, out)
+        blocked = self._quoted(ctx, out)
         self._numbered(ctx, out)
         self._heads(ctx, out)
         self._infra(ctx, out)
-        return out
+        if blocked:
+            out = self._drop_inside(out, blocked, len(ctx.text))
+        return self._drop_slogan_parts(out)

@@ -39,6 +39,7 @@ _NAME_TAGS = {"nz", "nt", "j", "nr", "nrt"}
 _LIST_TAIL = regex.compile(r"等|按|负责|牵头|分别")
 _HAN = regex.compile(r"\p{Han}+")
 _COORD_HEADS = {"厅", "部", "委", "局", "办", "工委", "署"}
+_DAY_AFTER = frozenset("日节")
 _NEEDS_PLACE = {"政府", "人民政府", "党委", "人大常委会", "政协", "办公厅"}
 
 
@@ -115,6 +116,8 @@ class OrgRule:
                 continue
             if tok in self.generic and tok != suf and ts <= s:
                 continue
+            if e < len(text) and text[e] in _DAY_AFTER and not _HAN.match(text, e + 1):
+                continue  # 国际博物馆日, 大学生艺术节: the body names a day or festival, it does not act
             head_start = min(s, ts)
             kind0 = self.suffixes[suf][0]
             # a bracketed place inside a company name: 华新水泥(西藏)有限公司

@@ -28,6 +28,7 @@ _BAD_FIRST = set("的了和与及或在对将把被向从并等之其该各每�
 
 class VariantRule:
     name = "variants"
+    max_score = 0.3  # every candidate's score: EntityRules skips the rule below its threshold
 
     def __init__(self, lex: Lexicon, max_tokens: int = 6, max_chars: int = 16):
         heads = {r["head"]: (r.get("subtype") or "programme") for r in lex["initiative_heads"]}
@@ -71,6 +72,6 @@ class VariantRule:
                 if len(name) - len(head) < 2 or name[0] in _BAD_FIRST:
                     continue
                 out.append(Candidate(st, e, name, "INITIATIVE", self.heads[head], ctx.deictic_canonical(name),
-                                     "rule", 0.3, rule="init.variant", priority=0,
+                                     "rule", self.max_score, rule="init.variant", priority=0,
                                      features={"head": head, "variant_tokens": n + 1}))
         return out
