@@ -9,10 +9,11 @@ or, when the clause has none, in the sentence's earlier clauses.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from policy_nlp.facts.exclusions import NonFactFilter
-from policy_nlp.facts.indicator import IndicatorFinder, clause_around
+from policy_nlp.facts.indicator import IndicatorFinder, clause_start
 from policy_nlp.facts.kind import classify_kind
 from policy_nlp.facts.lists import chain_items, is_stacked, last_verb_cut, share_head, split_collective, split_period, value_groups
 from policy_nlp.facts.modality import ModalityJudge
@@ -26,6 +27,8 @@ from policy_nlp.records import Article, Fact, Quantity, Sentence
 
 GENERIC_INDICATORS = {"增速", "增幅", "增长", "比重", "占比", "规模", "总量", "总额", "数量", "总数", "比例", "同比", "环比"}
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
+#: Where the text after a group's last value stops: a clause break or a list comma.
+AFTER_STOP = re.compile("[" + re.escape(CLAUSE_BREAKS + "、") + "]")
 MIN_SHARED_INDICATOR = 4  # 光纤通达率 is shared by 乡镇、行政村; 覆盖率 alone is too bare to share
 
 
@@ -90,8 +93,11 @@ class FactBuilder:
     # -------------------------------------------------------------------------------------
     def _sentence_facts(self, article: Article, tokens, sent: Sentence, qs: list[Quantity], places, in_plan: bool) -> list[Fact]:
         text = article.text
-        phrases = time_phrases(text[sent.start:sent.end], sent.start, self.vocab)
         kept = [q for k, q in enumerate(qs) if self.filter.reason(q, text, sent.start, sent.end, tokens, qs, k + 1) is None]
+        if not kept:
+            return []  # spare the sentence's time phrases and modality cues
+        # periods are looked up for kept values only: no phrase after the last one matters
+        phrases = time_phrases(text[sent.start:sent.end], sent.start, self.vocab, until=max((q.start for q in kept), default=sent.start))
         out: list[Fact] = []
         last_indicator: str | None = None
         remembered: list[str] = []  # the items of the sentence's last 分别 list
@@ -105,6 +111,7 @@ class FactBuilder:
             periods = [period_for(q.start, phrases) for q in group]
             if reading.respectively and len(set(periods)) == 1:
                 periods = split_period(periods[0], len(group))
+            dims = reading.item_dimensions or [reading.dimension] * len(reading.indicators)
             for k, q in enumerate(group):
                 indicator = reading.indicators[k] if reading.respectively else reading.indicators[0]
                 common = dict(
@@ -114,7 +121,6 @@ class FactBuilder:
                     unit=q.unit, qualifier=(reading.qualifier if q.qualifier == "exact" and reading.qualifier else q.qualifier),
                     kind=reading.kind, modality=reading.modality, period=periods[k], region=reading.region,
                 )
-                dims = reading.item_dimensions or [reading.dimension] * len(reading.indicators)
                 if reading.fanned and not reading.respectively:
                     for item, dim in zip(reading.indicators, dims):
                         out.append(Fact(indicator=item, dimension=dim, confidence=0.6, **common))
@@ -134,12 +140,12 @@ class FactBuilder:
                     last_indicator: str | None, remembered: list[str], places, modality: str) -> tuple[Reading, int]:
         text = article.text
         head, tail = group[0], group[-1]
-        clause = clause_around(text, sent.start, head.start, head.end, sent.end)
-        c_start = max(clause.start, floor)
+        clause_begin = clause_start(text, sent.start, head.start)
+        c_start = max(clause_begin, floor)
         before = text[c_start:head.start]
-        after_end = tail.end
-        while after_end < min(sent.end, next_start) and text[after_end] not in CLAUSE_BREAKS and text[after_end] != "、":
-            after_end += 1
+        after_limit = min(sent.end, next_start)
+        stop = AFTER_STOP.search(text, tail.end, after_limit) if tail.end < after_limit else None
+        after_end = stop.start() if stop is not None else max(tail.end, after_limit)
         after = text[tail.end:after_end]
         used_until = tail.end
 
@@ -166,9 +172,9 @@ class FactBuilder:
                     indicator, dimension = indicator[: -len(d)], d
                     break
         if not indicator:
-            indicator = last_indicator or self._topic(text, tokens, sent, clause.start) or ""
+            indicator = last_indicator or self._topic(text, tokens, sent, clause_begin) or ""
         elif indicator in GENERIC_INDICATORS:
-            base = last_indicator or self._topic(text, tokens, sent, clause.start)
+            base = last_indicator or self._topic(text, tokens, sent, clause_begin)
             if base:
                 indicator = base + indicator
 
@@ -177,14 +183,14 @@ class FactBuilder:
         fanned = False
         link_tokens = {text[s:e] for s, e, _ in tokens_in(tokens, head.start - len(link), head.start)} if link else set()
         if any(t.startswith("分别") for t in link_tokens) and respectively:
-            items = self._items(text, tokens, clause.start, floor, indicator, len(group)) if own else list(remembered)
+            items = self._items(text, tokens, clause_begin, floor, indicator, len(group)) if own else list(remembered)
             indicators = items if len(items) == len(group) else [indicator] * len(group)
         elif respectively and remembered and len(remembered) == len(group) and not own:
             indicators = list(remembered)  # 分别达6.9万元、3.4万元，增长4.2%、5.3%
         else:
             respectively = False
             if any(t.startswith(("均", "都")) for t in link_tokens) and own:
-                items = self._items(text, tokens, clause.start, floor, indicator, 0)
+                items = self._items(text, tokens, clause_begin, floor, indicator, 0)
                 if len(items) > 1:
                     indicators, fanned = items, True
 
@@ -192,7 +198,7 @@ class FactBuilder:
         if len(indicators) > 1:
             indicators, item_dimensions = self._breakdowns(indicators)
         kind, sign = classify_kind(head.unit, indicator, link + before[-4:], self.vocab)
-        region = self.region(article, text, sent.start, sent.end, clause.start, head.end + len(after), head.start, places, head.unit)
+        region = self.region(article, text, sent.start, sent.end, clause_begin, head.end + len(after), head.start, places, head.unit)
         qualifier = governing_qualifier(text, tokens, c_start, head.start, self.governors)
         return Reading(indicators, dimension, kind, sign, modality, region, qualifier, respectively, fanned,
                        item_dimensions), used_until

@@ -8,6 +8,7 @@ phrases, scope and region words and link verbs, and keep the nominal tail.
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from policy_nlp.facts.vocabulary import FactVocabulary
 
 CLAUSE_BREAKS = "，,；;：:。！？!?\n（）()"
 LIST_BREAK = "、"
+#: Comparison bases peeled off with the link (同比增长: 同比 goes with the link).
+BASE_WORDS = ("同比", "环比", "比上年", "比去年", "较上年", "较去年")
 ASPECT = frozenset({"了", "着", "过"})
 NOMINAL_TAGS = ("n", "vn", "nz", "nt", "ns", "j", "eng", "an", "l", "i", "nr", "x", "m", "q", "b", "g", "k", "h")
 STOP_LEADING = {"和", "与", "及", "以及", "并", "同时", "其中", "等", "的", "共", "合计", "总计", "目前", "已", "已经",
@@ -40,6 +43,20 @@ def clause_around(text: str, sent_start: int, q_start: int, q_end: int, sent_end
     return Clause(s, text[s:q_start], text[q_end:e])
 
 
+_BREAK_CLASS = "[" + regex.escape(CLAUSE_BREAKS + LIST_BREAK) + "]"
+#: The last clause or list break before a position (searched backwards from it).
+_LAST_BREAK = regex.compile(_BREAK_CLASS, regex.REVERSE)
+
+
+def clause_start(text: str, sent_start: int, q_start: int) -> int:
+    """``clause_around(...).start`` without building the clause texts: one backward regex
+    search for the last break instead of a Python loop over the characters."""
+    if q_start <= sent_start:
+        return q_start
+    m = _LAST_BREAK.search(text, sent_start, q_start)
+    return m.end() if m is not None else sent_start
+
+
 class IndicatorFinder:
     def __init__(self, vocab: FactVocabulary, scope_words: set[str], region_names: list[str]):
         self.vocab = vocab
@@ -47,12 +64,20 @@ class IndicatorFinder:
         self.lead = vocab.words("lead")
         self.rate_nouns = vocab.words("rate_noun")
         self.peel_words = frozenset(self.link)
+        # split_lead tests one suffix per distinct word length (a set look-up) instead of
+        # ``endswith`` per word: of the words of one length only the suffix can match
+        self.link_lengths = sorted({len(w) for w in self.link}, reverse=True)
         self.link_words = vocab.words("link")
         self.comparison = vocab.words("comparison")
+        self.comparison_search = re.compile(
+            "|".join(map(re.escape, sorted(self.comparison, key=len, reverse=True))) or "(?!)").search
+        self.comparison_longest = max(map(len, self.comparison), default=1)
         self.scope = scope_words
         self.regions = sorted(region_names, key=len, reverse=True)
-        self.stop_pattern = regex.compile("|".join(map(regex.escape, sorted(self.scope | STOP_LEADING, key=len, reverse=True))))
-        self.region_pattern = regex.compile("|".join(map(regex.escape, self.regions)) or "(?!)")
+        # literal alternations: the stdlib engine finds the same (leftmost, first listed)
+        # match at about half the cost per call of ``regex``
+        self.stop_pattern = re.compile("|".join(map(re.escape, sorted(self.scope | STOP_LEADING, key=len, reverse=True))))
+        self.region_pattern = re.compile("|".join(map(re.escape, self.regions)) or "(?!)")
 
     def split_lead(self, before: str, tokens=None, start: int = 0, text: str = "") -> tuple[str, str]:
         """(candidate indicator text, link text) — peel link and cue words off the end.
@@ -65,12 +90,17 @@ class IndicatorFinder:
         changed = True
         while changed and core:
             changed = False
-            for w in self.link:
-                if core.endswith(w) and w not in self.rate_nouns and self._peelable(core, w, tokens, start, text):
+            for n in self.link_lengths:
+                if n > len(core):
+                    continue
+                w = core[len(core) - n:]
+                if w in self.peel_words and w not in self.rate_nouns and self._peelable(core, w, tokens, start, text):
                     core, link = core[: -len(w)], w + link
                     changed = True
                     break
-            for w in ("同比", "环比", "比上年", "比去年", "较上年", "较去年"):
+            if not core.endswith(BASE_WORDS):
+                continue  # none of them ends the core: spare the six tests
+            for w in BASE_WORDS:
                 if core.endswith(w):
                     core, link = core[: -len(w)], w + link
                     changed = True
@@ -193,9 +223,11 @@ class IndicatorFinder:
     def cut_comparison(self, core: str, tokens: list[tuple[int, int, str]], core_start: int, text: str) -> str:
         """``增速较一季度``, ``比上年同期``: drop the comparison phrase (较/比 and what
         follows) from the candidate indicator; the base is not what is measured."""
+        end = core_start + len(core)
+        if not self.comparison_search(text, core_start, end + self.comparison_longest - 1):
+            return core  # no comparison word even as a substring: no token can be one
         starts = token_starts(tokens)
         i = bisect.bisect_left(starts, core_start)
-        end = core_start + len(core)
         while i < len(tokens) and tokens[i][0] < end:
             s, e, tag = tokens[i]
             if text[s:e] in self.comparison and (tag in ("p", "v", "d") or e - s == 1) and s > core_start:

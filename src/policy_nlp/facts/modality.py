@@ -8,11 +8,11 @@ are targets even where the sentence carries no cue (青稞播种面积稳定在2
 """
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 
-import regex
-
-from policy_nlp.facts.tokens import Token, is_nominal, tokens_in
+from policy_nlp.facts.tokens import Token, is_nominal, token_span, token_starts
 from policy_nlp.facts.vocabulary import FactVocabulary
 from policy_nlp.records import Article
 
@@ -27,7 +27,9 @@ class ModalityJudge:
         self.actual = vocab.words("actual")
         self.plan_heading = tuple(vocab.words("plan_heading"))
         self.review_heading = tuple(vocab.words("review_heading"))
-        self.target_date = regex.compile(r"到\d{4}年")
+        self.target_date = re.compile(r"到\d{4}年")
+        firsts = {w[0] for w in self.targets | self.actual | set(QUOTE_OPEN) | set(QUOTE_CLOSE) if w} | {"到"}
+        self.event_start = re.compile("[" + "".join(map(re.escape, sorted(firsts))) + "]")
 
     def plan_sentences(self, article: Article) -> set[int]:
         """Indices of the sentences under a plan heading, until a review heading."""
@@ -54,15 +56,18 @@ class ModalityJudge:
         A cue counts as a whole token, outside quotes and titles (“百人计划” names a
         thing), and not used as a noun (…推进计划、“百人计划”等, 预期寿命); a later
         正在/已经 takes the clause back to a report (年内将建成…，其余6地市5G建设正在加快部署)."""
-        toks = tokens_in(tokens, start, end)
+        first, stop = token_span(tokens, start, end)
+        events = self._event_tokens(text, tokens, first, stop, start, min(max(positions, default=start), end))
         out: list[str] = []
         depth = 0
         target = in_plan
         dated = False
-        k = 0
+        j = 0
         for pos in positions:
-            while k < len(toks) and toks[k][0] < pos:
-                s, e, tag = toks[k]
+            while j < len(events) and tokens[events[j]][0] < pos:
+                k = events[j]
+                j += 1
+                s, e, tag = tokens[k]
                 word = text[s:e]
                 if word in QUOTE_OPEN:
                     depth += 1
@@ -71,7 +76,7 @@ class ModalityJudge:
                 elif depth:
                     pass
                 elif word in self.targets:
-                    following = toks[k + 1] if k + 1 < len(toks) else None
+                    following = tokens[k + 1] if k + 1 < stop else None
                     noun_use = text[e:e + 1] in NOUN_USE_FOLLOWERS or (
                         tag == "vn" and following is not None and is_nominal(following[2])
                         and text[following[0]:following[1]] not in self.targets)
@@ -81,6 +86,17 @@ class ModalityJudge:
                     target = False
                 if not dated and text.startswith("到", s) and self.target_date.match(text, s):
                     dated = True
-                k += 1
             out.append("target" if target or dated else "actual")
         return out
+
+    def _event_tokens(self, text: str, tokens: Sequence[Token], first: int, stop: int, start: int, scan_end: int) -> list[int]:
+        """Indices (into ``tokens``, within ``first:stop``) of the tokens starting in
+        ``[start, scan_end)`` whose first character may open a cue, a quote or 到: only
+        those can change the modality, and one regex scan finds them."""
+        starts = token_starts(tokens)
+        events = []
+        for m in self.event_start.finditer(text, start, scan_end):
+            i = bisect.bisect_left(starts, m.start(), first, stop)
+            if i < stop and starts[i] == m.start():
+                events.append(i)
+        return events

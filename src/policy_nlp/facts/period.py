@@ -12,12 +12,19 @@ from policy_nlp.facts.vocabulary import FactVocabulary
 RELATIVE_BASES = frozenset({"上年", "去年", "上年同期", "去年同期"})
 
 
-def time_phrases(sentence: str, offset: int, vocab: FactVocabulary) -> list[tuple[int, int, str]]:
-    """(start, end, text) of the time phrases in a sentence, offsets in the article."""
+def time_phrases(sentence: str, offset: int, vocab: FactVocabulary, until: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the time phrases in a sentence, offsets in the article.
+
+    ``until`` (article offset): stop at the first phrase starting there or later — it
+    could be the period of no value before ``until`` (:func:`period_for`), and the rest of
+    a long sentence need not be scanned."""
     comparison = vocab.words("comparison")
+    stop = len(sentence) if until is None else until - offset
     out = []
     for m in vocab.period_pattern.finditer(sentence):
         s, e = m.span()
+        if s >= stop:
+            break
         if s == e:
             continue
         if s > 0 and sentence[s - 1] in comparison:

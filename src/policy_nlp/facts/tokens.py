@@ -14,14 +14,21 @@ def token_starts(tokens: Sequence[Token]) -> list[int]:
     return starts if starts is not None else [t[0] for t in tokens]
 
 
+def token_span(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int]:
+    """``(i, j)`` with ``tokens[i:j]`` the tokens lying wholly inside ``[lo, hi)``: for
+    callers that look at a few of them only and need not copy them all."""
+    starts = token_starts(tokens)
+    i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    # tokens are sorted and never overlap: only the last one can run past ``hi``
+    if j > i and tokens[j - 1][1] > hi:
+        j -= 1
+    return i, j
+
+
 def tokens_in(tokens: Sequence[Token], lo: int, hi: int) -> list[Token]:
     """The tokens lying wholly inside ``[lo, hi)``."""
-    starts = token_starts(tokens)
-    out = list(tokens[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
-    # tokens are sorted and never overlap: only the last one can run past ``hi``
-    if out and out[-1][1] > hi:
-        out.pop()
-    return out
+    i, j = token_span(tokens, lo, hi)
+    return list(tokens[i:j])
 
 
 def token_at(tokens: Sequence[Token], pos: int) -> Token | None:

@@ -18,7 +18,7 @@ import regex
 from policy_nlp.records import Quantity
 
 from .numerals import CN_DIGITS, FINANCIAL, to_number
-from .parser import Reading, SpanParser
+from .parser import Reading, SpanParser, match_groups
 from .patterns import URL_PATTERN, anchor_and_starters, anchor_filters, build_lead, build_pattern
 from .vocabulary import Vocabulary, default_paths, load_vocabulary
 
@@ -119,33 +119,33 @@ class QuantityExtractor:
             u1 = m.group("u1")
             if u1 is not None and u1 in not_quantity_units:
                 continue  # 2019年, 5月份, 一期: dates, periods and ordinals, whatever the number
-            g = m.groupdict()
-            if g["pre"] in constrained_pre or u1 in constrained_units:
+            g = match_groups(m)
+            if g.pre in constrained_pre or u1 in constrained_units:
                 m2 = self._respect_context(text, m)
                 if m2 is not m:
-                    m, g = m2, m2.groupdict()
-                    if g["skip"] is not None:
+                    m, g = m2, match_groups(m2)
+                    if g.skip is not None:
                         continue
-            num = g["num"]
+            num = g.num
             if (
                 num is not None
                 and len(num) == 1
-                and g["unit"] is None
-                and g["pre"] is None
-                and g["post"] is None
-                and g["mid"] is None
-                and g["num2"] is None
-                and g["bnum"] is None
-                and g["cheng"] is None
-                and g["exp"] is None
-                and not g["sign"]
+                and g.unit is None
+                and g.pre is None
+                and g.post is None
+                and g.mid is None
+                and g.num2 is None
+                and g.bnum is None
+                and g.cheng is None
+                and g.exp is None
+                and not g.sign
                 and num in _LONE
             ):
                 # fast path for the commonest candidate: a lone numeral character (一 of 一些)
                 s, e = m.start(), m.end()
                 if not _isolated(text[s - 1] if s else "", text[e] if e < n else ""):
                     continue
-            u1 = g["u1"]
+            u1 = g.u1
             if u1 is not None and u1 in self._not_quantity_units:
                 continue
             reading = self._parser.read(m, g)
@@ -222,7 +222,7 @@ class QuantityExtractor:
             if u1 is not None:
                 unit = self._units.get(u1)
                 end = m.end("u1")
-                if unit is not None and unit.not_followed_by and any(text.startswith(c, end) for c in unit.not_followed_by):
+                if unit is not None and unit.not_followed_by and text.startswith(unit.not_followed_by, end):
                     again = self._pattern.match(text, m.start(), m.start("unit"))
                     if again is None:
                         return m
@@ -265,7 +265,7 @@ class QuantityExtractor:
         n = len(text)
         prev = text[r.start - 1] if r.start > 0 else ""
         nxt = text[r.end] if r.end < n else ""
-        core = "".join(c for c in r.numeral if c not in " \t")
+        core = r.numeral.replace(" ", "").replace("\t", "")
         if prev == "第":
             return False
         if prev == "前" and text[max(0, r.start - 2):r.start] not in _NOT_RANK:

@@ -191,7 +191,13 @@ def build_lead(vocab: Vocabulary) -> re.Pattern:
     anchors, _, _ = anchor_and_starters(vocab)
     prefixes = {w[:i] for w in vocab.lexicon for i in range(1, len(w)) if anchors.match(w[i])}
     heads = ["对", "對", "过", "過"]
+    # A first-character gate: without it every position of the window tries each of the
+    # ~50 qualifier words. It only drops the empty match at the window's end (the anchor
+    # itself), which the extractor ignores anyway.
+    firsts = {w[0] for w in pre if w} | set(" \t¥￥$＄负負-－−.．") | ({w[0] for w in prefixes | set(heads)} if prefixes else set())
     return re.compile(
+        "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])(?:"
         "(?:(?:" + _alt(pre) + r")[ \t]*+)?(?:[¥￥$＄])?(?:负|負|[-－−])?[.．]?\Z"
         + ("|(?:" + _alt(prefixes | set(heads)) + r")\Z" if prefixes else "")
+        + ")"
     )
