@@ -133,8 +133,13 @@ class GpeRule:
         head_start = m.end() - 1 if len(m.group()) and text[m.end() - 1:m.end()] in self.one_char_heads else None
         if head_start is not None and ctx.tokens[last][0] != head_start:
             return False  # a one-character head must be a word (…品牌|日), not end one (近日)
-        # a name, not a clause: no verb or function word before the head (中国驻希腊大使馆举办开放日)
-        return not any(t[:1] in _FUNCTION_TAGS or t == "v" for t in ctx.tags[first:last])
+        # a name, not a clause: no function word before the head, and no verb except one that
+        # forms a compound with a one-character head (社会|扶贫网, 农民|丰收节; but
+        # 中国驻希腊大使馆|举办|开放日, 中国将举办峰会 are clauses)
+        tags = ctx.tags[first:last]
+        if head_start is not None and tags and tags[-1] == "v":
+            tags = tags[:-1]
+        return not any(t[:1] in _FUNCTION_TAGS or t == "v" for t in tags)
 
     def __call__(self, ctx: Context) -> list[Candidate]:
         text = ctx.text

@@ -48,6 +48,8 @@ _THRESHOLD = re.compile(r"(?:[\d十百千万亿]元?|规模)以[上下]")
 _CRITICISED_AFTER = r"(?:、?“[^“”\n]{1,16}”)*(?:的|等)?(?:现象|问题|乱象|顽疾|弊端|倾向|趋势)"
 # verbs before an honour or award title (荣获“…”, 入选“…”)
 _HONOUR_VERBS = ("荣获", "入选", "获评", "评为", "获得", "摘得")
+# a project code's letters and dash before a number that starts a name (A—11, B-3)
+_CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[—\-–]$")
 _PERIOD_NAME = regex.compile(r"十[一二三四五六七八九]五(?:时期|期间)?")
 _ORG_ENDS = ("实验室", "有限公司", "有限责任公司", "大学", "学院", "研究院", "研究所", "医院", "委员会", "领导小组", "集团")
 _WEAK_HEADS = {"体系", "平台", "系统", "项目", "机制", "模式", "基地", "工作机制", "制度体系", "计划"}
@@ -247,6 +249,9 @@ class InitiativeRule:
                                 stop_ends=("公司", "集团", "工程", "行动", "战略", "平台", "项目", "试点", "机制", "体系"))
             if text[start - 1:start] == "”":
                 continue  # “千亿斤粮食”产能建设工程: the rest of a quoted name, not a name of its own
+            code = _CODE_BEFORE.search(text, max(0, start - 4), start) if text[start:start + 1].isdigit() else None
+            if code:
+                start = code.start()  # A—11智算中心项目: a letter-dash project code is part of the name
             name = text[start:e]
             core = name[: len(name) - len(head)]
             if len(core) < 2 or core in _GENERIC_MODIFIERS or core in self.boundary:

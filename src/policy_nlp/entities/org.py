@@ -36,6 +36,8 @@ _SINGLE_SUFFIX_STOP = {
 _LIST_HEADS = ("企业", "公司", "龙头企业", "头部企业", "科技企业", "平台企业", "机构", "高校", "院校",
                "银行", "集团", "实验室", "医院", "央企", "国企", "车企", "厂商")
 _NAME_TAGS = {"nz", "nt", "j", "nr", "nrt"}
+# list heads that complete each item's name (X、Y等实验室 -> X实验室, Y实验室)
+_NAMING_HEADS = ("实验室", "医院", "银行", "集团")
 _LIST_TAIL = regex.compile(r"等|按|负责|牵头|分别")
 _HAN = regex.compile(r"\p{Han}+")
 _COORD_HEADS = {"厅", "部", "委", "局", "办", "工委", "署"}
@@ -181,9 +183,12 @@ class OrgRule:
                 w = text[s:e]
                 if len(w) < 2:
                     continue
-                canon = w + head if head in ("实验室", "医院", "银行", "集团") and not w.endswith(head) else w
-                out.append(Candidate(s, e, w, "ORG", None, canon, "rule", 0.7, rule="org.list", priority=1,
-                                     features={"list_head": head}))
+                named = head in _NAMING_HEADS and not gap
+                canon = w + head if named and not w.endswith(head) else w
+                # 紫金山、太湖…等实验室: each item names one such body, which outweighs reading
+                # the item alone as a place short form (太湖 of 太湖县)
+                out.append(Candidate(s, e, w, "ORG", None, canon, "rule", 0.7, rule="org.list",
+                                     priority=3 if named else 1, features={"list_head": head}))
         for m in self.paren_pattern.finditer(text):
             inner = m.group(1)
             if "、" not in inner:
