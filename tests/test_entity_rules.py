@@ -230,3 +230,18 @@ def test_gold_smoke():
     assert ents["PERSON"]["r"] >= 0.8
     assert ents["INITIATIVE"]["r"] >= 0.6
     assert res["entities_micro"]["f1"] >= 0.7
+
+
+def test_gpe_country_in_compound_and_ranking_names(rules):
+    assert "中国" not in found(run(rules, "依托中国社会扶贫网等平台，全省培育中国电子百强企业3家。"), "GPE")
+
+
+def test_org_list_items_named_by_a_shared_head_outrank_place_short_forms(rules):
+    orgs = found(run(rules, "建设紫金山、太湖、钟山等实验室。"), "ORG")
+    assert orgs["太湖"].canonical == "太湖实验室"
+    assert "太湖" not in found(run(rules, "建设紫金山、太湖、钟山等实验室。"), "GPE")
+
+
+def test_initiative_name_keeps_a_letter_dash_code(rules):
+    inits = found(run(rules, "A—11智算中心项目整体采用液冷技术。"), "INITIATIVE")
+    assert "A—11智算中心项目" in inits
