@@ -54,7 +54,9 @@ def _register(con, name: str, source: Source, columns: list[str]) -> None:
 def _query(sql: str, entities: Source, articles: Source, schema: pa.Schema) -> pa.Table:
     import duckdb
 
-    con = duckdb.connect()
+    # one thread and a small memory budget: the commit runs beside the pipeline's memory,
+    # and these tables are small next to it (DuckDB spills to disk beyond the budget)
+    con = duckdb.connect(config={"threads": 1, "memory_limit": "256MB"})
     try:
         _register(con, "ents", entities, ["article_id", "text", "label", "subtype", "canonical"])
         _register(con, "arts", articles, ["article_id", "region", "year"])

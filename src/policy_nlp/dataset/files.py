@@ -59,31 +59,36 @@ def write_text_atomic(text: str, path: Path) -> None:
 
 
 class ParquetStreamWriter:
-    """Writes a Parquet file batch by batch (memory bounded by ``row_group_rows``), under a
+    """Writes a Parquet file batch by batch (memory bounded by one row group), under a
     temporary name; ``close()`` fsyncs and renames it into place. Rows are gathered into
     row groups of ``row_group_rows``: writing each small batch as its own row group would
     make the file slow to read."""
 
-    def __init__(self, path: Path, schema: pa.Schema, row_group_rows: int = 64_000):
+    def __init__(self, path: Path, schema: pa.Schema, row_group_rows: int = 64_000,
+                 row_group_bytes: int = 32 << 20):
         self.path = path
         self.schema = schema
         self.tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
         self._writer = pq.ParquetWriter(self.tmp, schema, compression="zstd")
         self._pending: list[pa.Table] = []
         self._rows = 0
+        self._bytes = 0
         self.row_group_rows = row_group_rows
+        self.row_group_bytes = row_group_bytes  # the articles table holds whole texts
 
     def write(self, table: pa.Table) -> None:
         if table.num_rows:
-            self._pending.append(table.cast(self.schema))
+            table = table.cast(self.schema)
+            self._pending.append(table)
             self._rows += table.num_rows
-            if self._rows >= self.row_group_rows:
+            self._bytes += table.nbytes
+            if self._rows >= self.row_group_rows or self._bytes >= self.row_group_bytes:
                 self._drain()
 
     def _drain(self) -> None:
         if self._pending:
             self._writer.write_table(pa.concat_tables(self._pending), row_group_size=max(self._rows, 1))
-            self._pending, self._rows = [], 0
+            self._pending, self._rows, self._bytes = [], 0, 0
 
     def close(self) -> None:
         self._drain()

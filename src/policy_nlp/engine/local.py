@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from policy_nlp.dataset import DatasetWriter
 from policy_nlp.engine.documents import (  # noqa: F401  (articles_of and the limits are public here too)
     MAX_ARTICLE_CHARS, MAX_DOCUMENT_CHARS, InputTooLarge, articles_of, check_document_size, document_fingerprint)
-from policy_nlp.engine.worker import DocumentResult, PipelineSpec, RunTarget, init_pipeline, process_and_write_documents
+from policy_nlp.engine.worker import (DocumentResult, PipelineSpec, RunTarget, init_pipeline, process_and_write_documents,
+                                     release_pipeline)
 from policy_nlp.ingest.readers import iter_paths, read_path
 from policy_nlp.records import Document, Skipped
 
@@ -147,6 +148,7 @@ def run_extract(
             elif workers <= 1:
                 for batch in _batches(todo(), batch_size):  # the pipeline is built on the first batch
                     collect(batch, process_and_write_documents(batch, target, spec))
+                release_pipeline(min_lexemes=200_000)  # a grown vocabulary is not needed for the commit
             else:
                 pool = None
                 try:

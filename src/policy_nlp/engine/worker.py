@@ -52,6 +52,15 @@ def init_pipeline(spec: PipelineSpec = PipelineSpec()) -> None:
         _NLP_SPEC = spec
 
 
+def release_pipeline(min_lexemes: int = 0) -> None:
+    """Drop this process's pipeline if its vocabulary holds at least ``min_lexemes``: a
+    local one-process run frees a grown vocabulary before the commit, and keeps a small
+    pipeline for the next run in the same session."""
+    global _NLP, _NLP_SPEC
+    if _NLP is not None and len(_NLP.vocab) >= min_lexemes:
+        _NLP, _NLP_SPEC = None, None
+
+
 def process_article(nlp, article: Article) -> dict[str, list[dict]]:
     from policy_nlp.pipeline import annotate
     from policy_nlp.pipeline.rows import doc_rows
