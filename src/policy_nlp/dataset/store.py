@@ -22,9 +22,9 @@ import shutil
 import time
 import uuid
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -34,6 +34,9 @@ from policy_nlp.dataset.derived import initiatives_table, organisations_table
 from policy_nlp.dataset.files import (ParquetStreamWriter, fsync_dir, parquet_is_readable, write_parquet_atomic,
                                      write_text_atomic)
 from policy_nlp.dataset.schema import ARTICLE_TABLES, TABLES
+
+if TYPE_CHECKING:  # pandas is imported when a table is first read: a batch run never needs it
+    import pandas as pd
 
 PENDING = "_pending"
 DOCUMENT_MEMO = "_documents.json"  # document fingerprint -> article ids (a re-run cache)
@@ -129,7 +132,9 @@ def write_part(root: str | Path, rows: dict[str, list[dict]]) -> str:
 def known_articles(root: Path) -> dict[str, str]:
     """article_id -> pipeline_version, over the committed articles and the pending parts."""
     known: dict[str, str] = {}
-    tables = [read_table(root, "articles").select(["article_id", "pipeline_version"])]
+    cols = ["article_id", "pipeline_version"]
+    path = table_path(root, "articles")
+    tables = [pq.read_table(path, columns=cols) if path.exists() else empty_table("articles").select(cols)]
     for part in sorted((root / PENDING).glob("*.articles.parquet")):
         tables.append(pq.read_table(part, columns=["article_id", "pipeline_version"]))
     for t in tables:
