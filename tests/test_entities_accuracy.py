@@ -6,19 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from policy_nlp.entities import EntityRules, tokens_from_tags
+from policy_nlp.entities import EntityRules
 
-rjieba = pytest.importorskip("rjieba")
-_JB = rjieba.Jieba()
+from entity_runs import run  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def rules():
     return EntityRules()
-
-
-def run(rules, text, region=None):
-    return rules(text, tokens_from_tags(_JB.tag(text)), region)
 
 
 def found(ents, label):

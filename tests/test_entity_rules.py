@@ -6,28 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from policy_nlp.entities import EntityRules, entities_to_gold, tokens_from_tags
+from policy_nlp.entities import EntityRules, entities_to_gold
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
-rjieba = pytest.importorskip("rjieba")
-_JB = rjieba.Jieba()
+from entity_runs import run, tags  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def rules():
     return EntityRules()
-
-
-def run(rules, text, region=None):
-    ents = rules(text, tokens_from_tags(_JB.tag(text)), region)
-    for e in ents:
-        assert text[e.start:e.end] == e.text
-        assert e.source == "rule"
-    spans = sorted((e.start, e.end) for e in ents)
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
-        assert e1 <= s2, "mentions must not overlap"
-    return ents
 
 
 def found(ents, label):
@@ -185,7 +173,7 @@ def test_initiative_infrastructure_terms(rules):
 # -- API -----------------------------------------------------------------------------------
 def test_candidates_carry_rule_and_features(rules):
     text = "区经济和信息化厅牵头推进“宽带陇原”战略。"
-    cands = rules.candidates(text, tokens_from_tags(_JB.tag(text)), "西藏自治区")
+    cands = rules.candidates(text, tags(text), "西藏自治区")
     assert cands and all(c.rule and isinstance(c.features, dict) for c in cands)
     assert {c.rule.split(".")[0] for c in cands} >= {"org", "init"}
 
@@ -201,7 +189,7 @@ def test_user_can_extend_gazetteer(tmp_path):
     extra.write_text("name\tcanonical\tkind\n蓝鲸智算\t蓝鲸智算科技有限公司\tcompany\n", encoding="utf-8")
     r = EntityRules(extra={"org_gazetteer": [extra]})
     text = "蓝鲸智算参与建设。"
-    orgs = {e.text: e for e in r(text, tokens_from_tags(_JB.tag(text)), None) if e.label == "ORG"}
+    orgs = {e.text: e for e in r(text, tags(text), None) if e.label == "ORG"}
     assert orgs["蓝鲸智算"].canonical == "蓝鲸智算科技有限公司"
 
 

@@ -1,0 +1,25 @@
+"""The entity rules on one invented sentence, with the invariants every result keeps;
+shared by the entity rule tests."""
+from __future__ import annotations
+
+import rjieba
+
+from policy_nlp.entities import tokens_from_tags
+
+_SEGMENTER = rjieba.Jieba()
+
+
+def tags(text: str):
+    return tokens_from_tags(_SEGMENTER.tag(text))
+
+
+def run(rules, text: str, region: str | None = None):
+    """Flat mentions of ``text``: offsets slice the text, mentions never overlap."""
+    ents = rules(text, tags(text), region)
+    for e in ents:
+        assert text[e.start:e.end] == e.text
+        assert e.source == "rule"
+    spans = sorted((e.start, e.end) for e in ents)
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        assert e1 <= s2, "mentions must not overlap"
+    return ents
