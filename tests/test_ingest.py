@@ -100,3 +100,29 @@ def test_folder_walk_is_sorted_and_filtered(tmp_path):
     (sub / "c.txt").write_text("丙文章内容。", encoding="utf-8")
     names = [d.source for d in iter_documents([tmp_path])]
     assert names == ["a.md", "b.txt", "c.txt"]
+
+
+def test_jsonl_is_read_line_by_line_whatever_each_line_is_encoded(tmp_path):
+    """JSON Lines stream (an archive never sits in memory whole): each line decodes on its
+    own, UTF-8 or GB18030; a line neither can read is reported with its number."""
+    p = tmp_path / "mixed.jsonl"
+    p.write_bytes(b"\n".join([
+        '{"text": "全省5G基站达到8.2万个。"}'.encode("utf-8"),
+        '{"text": "全省粮食产量达到700亿斤。"}'.encode("gb18030"),
+        b'{"text": "\xff\xfe\xfd broken"}',
+        "\u2028".join(['{"text": "第一段', '第二段"}']).encode("utf-8"),
+    ]))
+    items = list(iter_documents([p]))
+    docs = [d for d in items if isinstance(d, Document)]
+    bad = [s for s in items if not isinstance(s, Document)]
+    assert [d.line_no for d in docs] == [1, 2, 4]
+    assert docs[1].text == "全省粮食产量达到700亿斤。"
+    assert "\u2028" in docs[2].text  # a raw line separator inside a string is not a new line
+    assert len(bad) == 1 and bad[0].line_no == 3
+
+
+def test_utf16_jsonl_is_decoded_whole(tmp_path):
+    p = tmp_path / "wide.jsonl"
+    p.write_bytes('{"text": "全省5G基站达到8.2万个。"}\n{"text": "第二篇"}\n'.encode("utf-16"))
+    docs = [d for d in iter_documents([p]) if isinstance(d, Document)]
+    assert [d.text for d in docs] == ["全省5G基站达到8.2万个。", "第二篇"]

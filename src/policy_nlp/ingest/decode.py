@@ -25,7 +25,7 @@ _BOMS = (
 )
 
 
-def _looks_like_utf16(data: bytes) -> str | None:
+def looks_like_utf16(data: bytes) -> str | None:
     """UTF-16 without BOM: NUL bytes concentrated on one parity of positions."""
     sample = data[:4096]
     if len(sample) < 4 or len(sample) % 2:
@@ -97,7 +97,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             if _printable_share(text) < 0.95:
                 raise DecodeError(f"starts with a {enc} byte-order mark but decodes to control characters (binary file?)")
             return text, enc
-    utf16 = _looks_like_utf16(data)
+    utf16 = looks_like_utf16(data)
     if utf16:
         try:
             text = data.decode(utf16)

@@ -1,12 +1,13 @@
 """Dispatch by file kind; walk folders; never raise on a bad file."""
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from policy_nlp.ingest.decode import DecodeError, decode_bytes
+from policy_nlp.ingest.decode import DecodeError, looks_like_utf16, decode_bytes
 from policy_nlp.ingest.html import html_main_text
 from policy_nlp.records import Document, Skipped
 
@@ -14,6 +15,8 @@ TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 #: JSON keys that carry the article itself rather than metadata.
 _TEXT_KEYS = ("text", "content", "body")
@@ -36,14 +39,14 @@ def iter_paths(inputs: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
 
 def read_path(path: Path) -> Iterator[Document | Skipped]:
     """Documents from one file (several for JSON Lines), or Skipped records."""
+    suffix = path.suffix.lower()
     try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _stream_jsonl(path)
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield Skipped(str(path), f"cannot read: {exc.strerror or exc}")
-        return
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, data)
         return
     try:
         text, encoding = decode_bytes(data)
@@ -63,13 +66,49 @@ def read_path(path: Path) -> Iterator[Document | Skipped]:
     yield Document(source_path=str(path), text=text, metadata=meta)
 
 
-def _read_jsonl(path: Path, data: bytes) -> Iterator[Document | Skipped]:
-    try:
-        text, _ = decode_bytes(data)
-    except DecodeError as exc:
-        yield Skipped(str(path), str(exc))
-        return
-    for line_no, line in enumerate(text.splitlines(), start=1):
+def _stream_jsonl(path: Path) -> Iterator[Document | Skipped]:
+    """JSON Lines read line by line, so that an archive of any size never sits in memory
+    whole. A UTF-16/32 file (a byte-order mark, or NULs on one parity) cannot be split on
+    newline bytes and is decoded whole, as any other text file."""
+    with open(path, "rb") as fh:
+        head = fh.read(65536)
+        if not head.strip():
+            yield Skipped(str(path), "empty file")
+            return
+        wide = any(head.startswith(bom) for bom in _WIDE_BOMS) or looks_like_utf16(head)
+        if wide or b"\x00" in head:
+            try:
+                text, _ = decode_bytes(head + fh.read())
+            except DecodeError as exc:
+                yield Skipped(str(path), str(exc))
+                return
+            yield from _jsonl_records(path, enumerate(text.splitlines(), start=1))
+            return
+        fh.seek(0)
+        yield from _jsonl_records(path, _decoded_lines(path, fh))
+
+
+def _decoded_lines(path: Path, fh) -> Iterator[tuple[int, str | Skipped]]:
+    """(line number, text) per line of a byte stream: UTF-8 (a BOM on the first line is
+    dropped), else GB18030, else the line is reported."""
+    for line_no, raw in enumerate(fh, start=1):
+        if line_no == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        for enc in ("utf-8", "gb18030"):
+            try:
+                yield line_no, raw.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            yield line_no, Skipped(str(path), "line is neither UTF-8 nor GB18030", line_no)
+
+
+def _jsonl_records(path: Path, lines: Iterable[tuple[int, str | Skipped]]) -> Iterator[Document | Skipped]:
+    for line_no, line in lines:
+        if isinstance(line, Skipped):
+            yield line
+            continue
         if not line.strip():
             continue
         try:
