@@ -94,6 +94,7 @@ def _decoded_lines(path: Path, fh) -> Iterator[tuple[int, str | Skipped]]:
     for line_no, raw in enumerate(fh, start=1):
         if line_no == 1 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw.rstrip(b"\r\n")  # the line's end is not part of the record (error columns)
         for enc in ("utf-8", "gb18030"):
             try:
                 yield line_no, raw.decode(enc)
