@@ -71,7 +71,7 @@ def read_gold_format(paths: Iterable[str | Path]) -> dict[str, SourceAnnotations
                 try:
                     art = json.loads(line)
                 except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path}:{line_no}: malformed JSON ({exc.msg})") from None
+                    raise ValueError(f"{path}: line {line_no} is not JSON ({exc.msg})") from None
                 add_article(out, art)
     return out
 

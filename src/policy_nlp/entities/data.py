@@ -1,7 +1,7 @@
 """Training data for the entity classifier: gold articles, their candidates and labels.
 
-Each gold file (JSON Lines, one article per line) names its raw file in ``source``; the raw
-file is looked up in the given raw folders, read with :func:`policy_nlp.ingest.read_path`
+Each gold file (JSON Lines, one article per line, read by the scorer's reader) names its raw
+file in ``source``; the raw file is looked up in the given raw folders, read with :func:`policy_nlp.ingest.read_path`
 and split as the engine splits them (:func:`policy_nlp.engine.documents.articles_of`), and gold articles are matched
 to built articles by ``article_index``. The rules' candidates of an article are labelled by
 their normalised text: the gold label of an entity with the same text (preferring the
@@ -9,13 +9,12 @@ candidate's own label when the text is gold under several labels), else ``NONE``
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from policy_nlp.entities.base import Candidate, Context
-from policy_nlp.evaluate import norm_text
+from policy_nlp.evaluate import norm_text, read_gold_format
 
 NONE = "NONE"
 
@@ -30,7 +29,6 @@ class ArticleExample:
     tokens: list[tuple[int, int, str]]
     region: str | None
     gold: list[dict]  # gold entities as written in the gold file
-    gold_path: str = ""
     candidates: list[Candidate] = field(default_factory=list)
 
     @property
@@ -66,44 +64,31 @@ def tag_text(text: str) -> list[tuple[int, int, str]]:
 
 
 def find_raw(source: str, raw_dirs: Sequence[str | Path]) -> Path:
-    name = source.replace("\\", "/").split("/")[-1]
     for d in raw_dirs:
-        p = Path(d) / name
+        p = Path(d) / source
         if p.exists():
             return p
-    raise FileNotFoundError(f"raw file {name!r} not found in {[str(d) for d in raw_dirs]}")
+    raise FileNotFoundError(f"raw file {source!r} not found in {[str(d) for d in raw_dirs]}")
 
 
 def load_articles(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Path]) -> list[ArticleExample]:
-    """Gold articles with their built text and tokens, in file order."""
+    """Gold articles with their built text and tokens, in file order (gold read as the
+    scorer reads it, :func:`policy_nlp.evaluate.read_gold_format`)."""
+    from policy_nlp.engine.documents import articles_of
     from policy_nlp.ingest import read_path
     from policy_nlp.records import Document
-    from policy_nlp.engine.documents import articles_of
 
     out: list[ArticleExample] = []
-    for gp in gold_files:
-        gold = []
-        for n, line in enumerate(Path(gp).read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    gold.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{gp}: line {n} is not JSON ({exc.msg})") from None
-        if not gold:
-            continue
-        built: dict[str, dict[int, object]] = {}
-        for g in gold:
-            src = g["source"].replace("\\", "/").split("/")[-1]
-            if src not in built:
-                raw = find_raw(src, raw_dirs)
-                docs = [d for d in read_path(raw) if isinstance(d, Document)]
-                # the engine's split (article_index renumbered for JSON Lines records)
-                built[src] = {a.article_index: a for d in docs for a in articles_of(d)}
-            art = built[src].get(g.get("article_index", 0))
+    for src, annotations in read_gold_format(gold_files).items():
+        raw = find_raw(src, raw_dirs)
+        # the engine's split (article_index renumbered for JSON Lines records)
+        built = {a.article_index: a for d in read_path(raw) if isinstance(d, Document) for a in articles_of(d)}
+        for g in annotations.articles:
+            art = built.get(g.get("article_index", 0))
             if art is None:
-                raise ValueError(f"{gp}: article {g.get('article_index')} of {src} not found in the raw file")
+                raise ValueError(f"gold article {g.get('article_index')} of {src} not found in {raw}")
             out.append(ArticleExample(src, art.article_index, art.text, tag_text(art.text), art.region,
-                                      list(g.get("entities") or []), str(gp)))
+                                      list(g.get("entities") or [])))
     return out
 
 

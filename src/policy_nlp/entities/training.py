@@ -121,17 +121,23 @@ def cross_validate(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Pa
     ``entities_micro``, the same for the rules alone (``rules``), and ``folds`` (the source
     files of each test fold).
     """
-    from sklearn.model_selection import GroupKFold
-
     gold_files = [Path(p) for p in gold_files]
     rules = _rules()
     examples = load_articles(gold_files, raw_dirs)
     extra = load_articles(list(extra_train), raw_dirs) if extra_train else []
-    attach_candidates(examples, rules)
-    attach_candidates(extra, rules)
+    attach_candidates(examples + extra, rules)
+    return cross_validate_examples(examples, gold_files, rules, extra, folds, return_records, **params)
+
+
+def cross_validate_examples(examples: list[ArticleExample], gold_files: Sequence[Path], rules,
+                            extra: Sequence[ArticleExample] = (), folds: int = 5, return_records: bool = False,
+                            **params) -> dict:
+    """:func:`cross_validate` on articles already loaded with their candidates."""
+    from sklearn.model_selection import GroupKFold
+
+    extra = list(extra)
     groups = [ex.source for ex in examples]
-    n_groups = len(set(groups))
-    k = min(folds, n_groups)
+    k = min(folds, len(set(groups)))
     records: list[dict] = []
     fold_sources = []
     t0 = time.perf_counter()
@@ -314,21 +320,23 @@ def train_and_save(gold_files: Sequence[str | Path], raw_dirs: Sequence[str | Pa
     gold_files = [Path(p) for p in gold_files]
     t0 = time.perf_counter()
     rules = _rules()
-    examples = load_articles(gold_files, raw_dirs)
-    attach_candidates(examples, rules)
+    cvg = ([Path(p) for p in cv_gold] if cv_gold is not None else [p for p in gold_files if SHARED in p.resolve().parents]) \
+        if folds and folds > 1 else []
+    # each gold file is read, split and run through the rules once, for training and for the folds
+    by_file = {p: load_articles([p], raw_dirs) for p in dict.fromkeys(gold_files + cvg)}
+    attach_candidates([ex for exs in by_file.values() for ex in exs], rules)
+    examples = [ex for p in gold_files for ex in by_file[p]]
     X, y, _ = examples_to_xy(examples, rules)
     model = EntityClassifier(**params).fit(X, y)
     secs = time.perf_counter() - t0
     card = {"training_seconds": round(secs, 2), "training_examples": len(X), "training_articles": len(examples),
             "training_files": [{"path": _display(p), "sha256": _sha256(p)} for p in gold_files],
             "label_counts": {lab: y.count(lab) for lab in sorted(set(y))}}
-    if folds and folds > 1:
-        cvg = [Path(p) for p in cv_gold] if cv_gold is not None else [p for p in gold_files if SHARED in p.resolve().parents]
-        if cvg:
-            rest = [p for p in gold_files if p not in cvg]
-            rep = cross_validate(cvg, raw_dirs, folds=folds, extra_train=rest, **params)
-            card["cross_validation"] = {k: rep[k] for k in ("entities", "entities_micro", "rules", "folds", "n_folds")}
-            card["cross_validation"]["files"] = [_display(p) for p in cvg]
+    if cvg:
+        rest = [ex for p in gold_files if p not in cvg for ex in by_file[p]]
+        rep = cross_validate_examples([ex for p in cvg for ex in by_file[p]], cvg, rules, rest, folds, **params)
+        card["cross_validation"] = {k: rep[k] for k in ("entities", "entities_micro", "rules", "folds", "n_folds")}
+        card["cross_validation"]["files"] = [_display(p) for p in cvg]
     path = save(model, out, card)
     return path, card
 
