@@ -222,6 +222,8 @@ def test_gold_smoke():
 
 def test_gpe_country_in_compound_and_ranking_names(rules):
     assert "中国" not in found(run(rules, "依托中国社会扶贫网等平台，全省培育中国电子百强企业3家。"), "GPE")
+    # a several-character head that ends like a one-character one (艺术节 | 节) is still a head
+    assert "中国" not in found(run(rules, "举办中国艺术节活动。"), "GPE")
 
 
 def test_org_list_items_named_by_a_shared_head_outrank_place_short_forms(rules):

@@ -100,9 +100,8 @@ class GpeRule:
         self.fixed = regex.compile("|".join(map(regex.escape, sorted(fixed, key=len, reverse=True)))) if fixed else None
         heads = sorted(lex.words("gpe_name_heads"), key=len, reverse=True)
         # a country name followed by a short run of characters ending in one of these heads
-        self.one_char_heads = {h for h in heads if len(h) == 1}
         self.name_after_country = regex.compile(
-            r"\G\p{Han}{0,10}?(?:" + "|".join(map(regex.escape, heads)) + ")") if heads else None
+            r"\G\p{Han}{0,10}?(?P<head>" + "|".join(map(regex.escape, heads)) + ")") if heads else None
         self.locality = regex.compile(r"\G(\p{Han}{2,4}?(?:社区|村|嘎查|街道|镇|乡))")
         self.bad_locality_start = set("各全农乡本该每行自贫易其新")
 
@@ -130,14 +129,14 @@ class GpeRule:
         last = ctx.tok_end_at.get(end)
         if last is None:
             return False
-        head_start = m.end() - 1 if len(m.group()) and text[m.end() - 1:m.end()] in self.one_char_heads else None
-        if head_start is not None and ctx.tokens[last][0] != head_start:
+        one_char = len(m.group("head")) == 1
+        if one_char and ctx.tokens[last][0] != m.start("head"):
             return False  # a one-character head must be a word (…品牌|日), not end one (近日)
         # a name, not a clause: no function word before the head, and no verb except one that
         # forms a compound with a one-character head (社会|扶贫网, 农民|丰收节; but
         # 中国驻希腊大使馆|举办|开放日, 中国将举办峰会 are clauses)
         tags = ctx.tags[first:last]
-        if head_start is not None and tags and tags[-1] == "v":
+        if one_char and tags and tags[-1] == "v":
             tags = tags[:-1]
         return not any(t[:1] in _FUNCTION_TAGS or t == "v" for t in tags)
 
