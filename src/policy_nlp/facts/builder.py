@@ -18,6 +18,7 @@ from policy_nlp.facts.kind import classify_kind
 from policy_nlp.facts.lists import chain_items, is_stacked, last_verb_cut, share_head, split_collective, split_period, value_groups
 from policy_nlp.facts.modality import ModalityJudge
 from policy_nlp.facts.period import period_for, time_phrases
+from policy_nlp.facts.punctuation import CLAUSE_BREAKS, LIST_BREAK
 from policy_nlp.facts.qualifier import governing_qualifier, governor_table
 from policy_nlp.facts.region import RegionResolver
 from policy_nlp.facts.tokens import is_nominal, is_verb, token_ending_at, tokens_in
@@ -26,9 +27,8 @@ from policy_nlp.geo import ScopeResolver, provinces
 from policy_nlp.records import Article, Fact, Quantity, Sentence
 
 GENERIC_INDICATORS = {"增速", "增幅", "增长", "比重", "占比", "规模", "总量", "总额", "数量", "总数", "比例", "同比", "环比"}
-CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 #: Where the text after a group's last value stops: a clause break or a list comma.
-AFTER_STOP = re.compile("[" + re.escape(CLAUSE_BREAKS + "、") + "]")
+AFTER_STOP = re.compile("[" + re.escape(CLAUSE_BREAKS + LIST_BREAK) + "]")
 MIN_SHARED_INDICATOR = 4  # 光纤通达率 is shared by 乡镇、行政村; 覆盖率 alone is too bare to share
 
 

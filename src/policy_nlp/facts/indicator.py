@@ -13,11 +13,12 @@ import re
 import regex
 from dataclasses import dataclass
 
+from policy_nlp.facts.punctuation import BRACKETS, LIST_BREAK
+from policy_nlp.facts.punctuation import CLAUSE_BREAKS as PUNCT_CLAUSE_BREAKS
 from policy_nlp.facts.tokens import token_starts
 from policy_nlp.facts.vocabulary import FactVocabulary
 
-CLAUSE_BREAKS = "，,；;：:。！？!?\n（）()"
-LIST_BREAK = "、"
+CLAUSE_BREAKS = PUNCT_CLAUSE_BREAKS + BRACKETS  # an indicator does not run into a bracket
 #: Comparison bases peeled off with the link (同比增长: 同比 goes with the link).
 BASE_WORDS = ("同比", "环比", "比上年", "比去年", "较上年", "较去年")
 ASPECT = frozenset({"了", "着", "过"})

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from policy_nlp.facts.punctuation import CLAUSE_BREAKS
 from policy_nlp.facts.tokens import Token, is_nominal, is_verb, tokens_in
 from policy_nlp.facts.vocabulary import FactVocabulary
 from policy_nlp.records import Quantity
 
 LIST_JOINERS = frozenset({"、", "和", "及", "与", "或", "以及"})
-ITEM_BREAKS = "，,；;：:。！？!?\n"
 
 
 def value_groups(qs: Sequence[Quantity], text: str) -> list[list[Quantity]]:
@@ -47,7 +47,7 @@ def chain_items(text: str, clause_start: int, floor: int, clean: Callable[[str, 
     pos = clause_start
     while pos > floor and text[pos - 1] == "、":
         s = pos - 1
-        while s > floor and text[s - 1] not in ITEM_BREAKS and text[s - 1] != "、":
+        while s > floor and text[s - 1] not in CLAUSE_BREAKS and text[s - 1] != "、":
             s -= 1
         phrase = clean(text[s:pos - 1], s)
         if not phrase:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 
+from policy_nlp.facts.punctuation import CLAUSE_BREAKS, LIST_BREAK
 from policy_nlp.facts.vocabulary import FactVocabulary
 from policy_nlp.geo import ScopeResolver, divisions
 from policy_nlp.geo.scope import NATION
 from policy_nlp.records import Article
 
-SEGMENT_BREAKS = "，,；;：:。！？!?\n、"
+SEGMENT_BREAKS = CLAUSE_BREAKS + LIST_BREAK
 RANKING = re.compile(r"最|首[个家次位]|第[一二三四五]|前列|领先|之最|前\d")
 
 
