@@ -173,6 +173,11 @@ class DatasetWriter:
     def _load_known(self) -> dict[str, str]:
         return known_articles(self.root)
 
+    @property
+    def known(self) -> dict[str, str]:
+        """article_id -> pipeline_version of every article already written (read once)."""
+        return self._known
+
     def is_current(self, article_id: str) -> bool:
         """True when this exact article was already processed by this pipeline version."""
         return self._known.get(article_id) == PIPELINE_VERSION

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from policy_nlp.dataset import DatasetWriter
 from policy_nlp.engine.documents import (  # noqa: F401  (articles_of and the limits are public here too)
     MAX_ARTICLE_CHARS, MAX_DOCUMENT_CHARS, InputTooLarge, articles_of, check_document_size, document_fingerprint)
-from policy_nlp.engine.worker import (DocumentResult, PipelineSpec, RunTarget, init_pipeline, process_and_write_documents,
-                                     release_pipeline)
+from policy_nlp.engine.worker import (DocumentResult, PipelineSpec, RunTarget, init_pipeline, prime_done_articles,
+                                     process_and_write_documents, release_pipeline)
 from policy_nlp.ingest.readers import iter_paths, read_path
 from policy_nlp.records import Document, Skipped
 
@@ -146,6 +146,7 @@ def run_extract(
                     else:
                         client.close()
             elif workers <= 1:
+                prime_done_articles(target, writer.known)
                 for batch in _batches(todo(), batch_size):  # the pipeline is built on the first batch
                     collect(batch, process_and_write_documents(batch, target, spec))
                 release_pipeline(min_lexemes=200_000)  # a grown vocabulary is not needed for the commit

@@ -114,6 +114,14 @@ class RunTarget:
 _DONE: tuple[str, frozenset[str]] | None = None
 
 
+def prime_done_articles(target: RunTarget, known: dict[str, str]) -> None:
+    """Hand the parent's own reading of the dataset to an in-process run (read it once)."""
+    from policy_nlp.config import PIPELINE_VERSION
+
+    global _DONE
+    _DONE = (target.run_id, frozenset(a for a, v in known.items() if v == PIPELINE_VERSION))
+
+
 def _done_articles(target: RunTarget) -> frozenset[str]:
     """Ids of the articles already in the dataset with this pipeline version, read once per
     run and process: a document the parent could not recognise by its fingerprint (the memo
