@@ -90,6 +90,29 @@ def test_html_main_text(tmp_path):
     assert "不应出现" not in doc.text and "color:red" not in doc.text
 
 
+def test_html_extractor_that_does_not_import_skips_pages_with_the_reason(tmp_path, monkeypatch):
+    """An installation without the HTML extractor's dependencies (lxml >= 5.2 without
+    lxml_html_clean) reads no page: each page is reported with why, the text files go on."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_trafilatura(name, *args, **kwargs):
+        if name == "trafilatura":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean.")
+        return real_import(name, *args, **kwargs)
+
+    (tmp_path / "page.html").write_text("<html><body><p>截至2023年底，全省5G基站8.2万个。</p></body></html>", encoding="utf-8")
+    (tmp_path / "note.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(builtins, "__import__", no_trafilatura)
+    items = {type(i).__name__: i for i in iter_documents([tmp_path])}
+    assert set(items) == {"Document", "Skipped"}
+    assert items["Document"].source_path.endswith("note.txt")
+    skipped = items["Skipped"]
+    assert skipped.source_path.endswith("page.html")
+    assert "cannot read HTML" in skipped.reason and "lxml_html_clean" in skipped.reason
+
+
 def test_folder_walk_is_sorted_and_filtered(tmp_path):
     (tmp_path / "b.txt").write_text("乙文章内容。", encoding="utf-8")
     (tmp_path / "a.md").write_text("甲文章内容。", encoding="utf-8")

@@ -24,11 +24,26 @@ def strip_tags(page: str) -> str:
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
+class HtmlUnavailable(ImportError):
+    """The HTML extractor cannot be imported: an installation problem, not a bad page."""
+
+
+def _trafilatura():
+    """trafilatura, imported on the first HTML page (0.15 s of start-up otherwise); a broken
+    installation becomes one clear sentence instead of a traceback through three packages
+    (lxml >= 5.2 split out lxml.html.clean, which jusText needs)."""
+    try:
+        import trafilatura
+    except ImportError as exc:
+        raise HtmlUnavailable(f"cannot read HTML: the HTML extractor (trafilatura) does not import: {exc} "
+                              "(reinstall policy-nlp so that its dependencies are complete)") from exc
+    return trafilatura
+
+
 def html_main_text(html: str) -> tuple[str, dict]:
     """(main text, metadata such as title and date found in the page)."""
+    trafilatura = _trafilatura()
     try:
-        import trafilatura  # imported on the first HTML page: 0.15 s of start-up otherwise
-
         text = trafilatura.extract(
             html,
             include_comments=False,
@@ -42,8 +57,6 @@ def html_main_text(html: str) -> tuple[str, dict]:
         text = strip_tags(html)
     meta: dict = {}
     try:
-        import trafilatura
-
         md = trafilatura.extract_metadata(html)
     except Exception:  # metadata is a nicety; a page without it is still read
         md = None

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from policy_nlp.ingest.decode import DecodeError, looks_like_utf16, decode_bytes
-from policy_nlp.ingest.html import html_main_text
+from policy_nlp.ingest.html import HtmlUnavailable, html_main_text
 from policy_nlp.records import Document, Skipped
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -55,7 +55,11 @@ def read_path(path: Path) -> Iterator[Document | Skipped]:
         return
     meta = {"encoding": encoding}
     if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
-        text, html_meta = html_main_text(text)
+        try:
+            text, html_meta = html_main_text(text)
+        except HtmlUnavailable as exc:
+            yield Skipped(str(path), str(exc))
+            return
         meta.update(html_meta)
         if not text:
             yield Skipped(str(path), "HTML page without main text")
