@@ -24,8 +24,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_INPUT = REPO.parent / "shared" / "bench" / "bulk" / "articles.jsonl"
+from throughput import DEFAULT_INPUT  # the same bulk corpus as the whole-command benchmark
 
 
 def documents_of(inputs: list[Path], limit: int) -> list:
