@@ -1,46 +1,16 @@
 """kill -9 at any moment of a run, then run again: the dataset equals an uninterrupted run's."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
-import sys
 import time
-from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from conftest import SAMPLES
-from policy_nlp.dataset import load_dataset
+from run_helpers import extract_cmd, make_corpus, snapshot
 
 pytestmark = pytest.mark.slow
-
-
-def make_corpus(path: Path, n: int = 160) -> Path:
-    """Many distinct articles from our own samples (each with its own closing sentence)."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
-    with open(path, "w", encoding="utf-8") as fh:
-        for i in range(n):
-            body = texts[i % len(texts)] + f"\n全年共受理群众来信{i + 3}件。\n"
-            fh.write(json.dumps({"id": f"a{i}", "title": f"样本文章{i}", "text": body}, ensure_ascii=False) + "\n")
-    return path
-
-
-def extract_cmd(corpus: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "policy_nlp.cli", "extract", str(corpus), "-o", str(out),
-            "--workers", "1", "--flush-every", "7", "--quiet"]
-
-
-def snapshot(path: Path) -> dict[str, list]:
-    ds = load_dataset(path)
-    out = {}
-    for name in ds.tables:
-        df = ds.table(name)
-        df = df.drop(columns=[c for c in ("aliases", "regions") if c in df.columns])
-        out[name] = sorted(json.dumps(r, ensure_ascii=False, sort_keys=True, default=str) for r in df.to_dict("records"))
-    return out
 
 
 @pytest.fixture(scope="module")

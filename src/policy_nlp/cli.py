@@ -1,7 +1,8 @@
 """The ``policy-nlp`` command line.
 
 Exit status: 0 when everything was processed, 3 when some input was skipped (each is
-reported with its path and reason), 2 for a usage error.
+reported with its path and reason), 2 for a usage error, 128 + the signal (130, 143) when
+a run was interrupted by Ctrl-C or SIGTERM (the same command resumes it).
 """
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def extract(
     config: Annotated[Optional[Path], typer.Option(help="A spaCy config file overriding the pipeline's defaults.")] = None,
     user_dict: Annotated[Optional[list[Path]], typer.Option("--user-dict", help="Extra jieba user dictionary (word [freq] [tag] per line); repeatable.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary table.")] = False,
-    flush_every: Annotated[int, typer.Option("--flush-every", min=1, help="Documents per batch (fewer when long): a worker splits and annotates them and writes their rows to disk as one part; a killed run loses at most the batches in flight (two per worker).")] = 64,
+    flush_every: Annotated[int, typer.Option("--flush-every", min=1, help="Documents per batch (fewer when long): a worker splits and annotates them and writes their rows to disk as one part; a killed run loses at most the batches in flight (one per worker).")] = 64,
     engine: Annotated[str, typer.Option("--engine", help="local: a process pool on this machine; dask: a Dask cluster (needs the dask extra).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://HOST:8786); none starts a local cluster.")] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1000, help="Longest article (characters) processed; longer ones are reported and skipped.")] = 1_000_000,
@@ -65,6 +66,7 @@ def extract(
     if scheduler and engine != "dask":
         _fail("--scheduler goes with --engine dask")
     n_workers = workers or (os.cpu_count() or 1)
+    _log_notices()
     try:
         summary = run_extract(
             [str(p) for p in inputs], output, workers=n_workers,
@@ -80,7 +82,14 @@ def extract(
     except (DatasetLockedError, RuntimeError) as exc:
         _fail(str(exc))
     for s in summary.skipped:
-        err.print(f"[yellow]skipped[/] {s}", highlight=False)
+        err.print(f"[yellow]skipped[/] {s}", highlight=False, soft_wrap=True)
+    if summary.interrupted and summary.committed:
+        err.print(f"[yellow]interrupted[/] ({summary.interrupted}) while committing: the commit was finished first, "
+                  f"the dataset in {output} is complete", highlight=False, soft_wrap=True)
+    elif summary.interrupted:
+        err.print(f"[yellow]interrupted[/] ({summary.interrupted}): {summary.articles} articles finished in this run are "
+                  f"kept in {output}/_pending; run the same command again to resume", highlight=False, soft_wrap=True)
+        raise typer.Exit(summary.exit_code)
     if not quiet:
         t = Table(title=f"policy-nlp extract → {output}", show_header=False)
         rate = summary.chars / summary.seconds if summary.seconds else 0.0
@@ -128,6 +137,19 @@ def export(
         _fail(f"unknown table(s) {', '.join(unknown)}; tables are {', '.join(TABLES)}")
     for p in export_tables(ds, format.value, output, table or None):
         err.print(f"wrote {p}")
+
+
+def _log_notices() -> None:
+    """Print the library's notices (a run taking over from a killed one) on standard error."""
+    import logging
+
+    log = logging.getLogger("policy_nlp")
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)  # one line per notice, never wrapped
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
 
 
 def _open_dataset(path: Path):

@@ -15,7 +15,6 @@ dataset, and the next run finishes or discards what was half done.
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -31,6 +30,7 @@ import pyarrow.parquet as pq
 
 from policy_nlp.config import PIPELINE_VERSION
 from policy_nlp.dataset.derived import initiatives_table, organisations_table
+from policy_nlp.dataset.lock import DatasetLock, DatasetLockedError  # noqa: F401  (re-exported)
 from policy_nlp.dataset.files import (ParquetStreamWriter, fsync_dir, parquet_is_readable, write_parquet_atomic,
                                      write_text_atomic)
 from policy_nlp.dataset.schema import ARTICLE_TABLES, TABLES
@@ -42,10 +42,6 @@ PENDING = "_pending"
 DOCUMENT_MEMO = "_documents.json"  # document fingerprint -> article ids (a re-run cache)
 STAGING = "_staging"
 COMMIT_MARK = "COMMIT"
-
-
-class DatasetLockedError(RuntimeError):
-    """Another process is writing to the same dataset folder."""
 
 
 def table_path(root: Path, name: str) -> Path:
@@ -154,18 +150,17 @@ class DatasetWriter:
         self.root = Path(root)
         self.root.mkdir(parents=True, exist_ok=True)
         self.batch_size = batch_size
-        self._lock_fh = open(self.root / ".lock", "w")
+        self._lock = DatasetLock(self.root).acquire()
         try:
-            fcntl.flock(self._lock_fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self._lock_fh.close()
-            raise DatasetLockedError(f"{self.root}: another policy-nlp process is writing to this dataset") from None
-        recover(self.root)
-        (self.root / PENDING).mkdir(exist_ok=True)
+            recover(self.root)
+            (self.root / PENDING).mkdir(exist_ok=True)
+            self._known = self._load_known()
+            self._documents = self._load_documents()
+        except BaseException:
+            self._lock.release()
+            raise
         self._buffer: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
         self._buffered_articles = 0
-        self._known = self._load_known()
-        self._documents = self._load_documents()
         self._documents_changed = False
         self.added = 0
 
@@ -294,12 +289,7 @@ class DatasetWriter:
             self._documents_changed = False
 
     def close(self) -> None:
-        if self._lock_fh.closed:
-            return
-        try:
-            fcntl.flock(self._lock_fh, fcntl.LOCK_UN)
-        finally:
-            self._lock_fh.close()
+        self._lock.release()
 
     def __enter__(self) -> "DatasetWriter":
         return self

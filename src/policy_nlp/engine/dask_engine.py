@@ -5,6 +5,13 @@ batch of documents into articles, annotates them and writes their rows as pendin
 never travel back through the scheduler); the client then commits the parts exactly as
 a local run does. The dataset folder must therefore be reachable under the same path
 from the client and every worker (a shared file system).
+
+A worker that dies is restarted by its nanny and Dask runs its task again elsewhere; a task
+that has killed ``distributed.scheduler.allowed-failures`` workers fails with
+``KilledWorker``. Such a batch is split in two and each half resubmitted, down to the single
+document that does it, which is reported as skipped: a poison document costs itself, never
+the run (the same policy as the local pool). A local cluster allows one failure, as the
+local pool retries once.
 """
 from __future__ import annotations
 
@@ -17,6 +24,11 @@ try:  # distributed is an optional dependency: pip install "policy-nlp[dask]"
     from distributed import WorkerPlugin
 except ImportError:  # pragma: no cover - exercised only without the extra
     WorkerPlugin = object  # type: ignore[misc,assignment]
+
+Batch = list[tuple[str, Document]]
+
+#: Retries of a task whose worker died, on a local cluster (a remote scheduler keeps its own setting).
+LOCAL_ALLOWED_FAILURES = 1
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -34,37 +46,83 @@ class PipelinePlugin(WorkerPlugin):
 def dask_client(scheduler: str | None, workers: int):
     """A client for the scheduler at ``scheduler``, or for a new local cluster on loopback."""
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError:
         raise RuntimeError('the Dask engine needs the "dask" extra: pip install "policy-nlp[dask]"') from None
     if scheduler:
         return Client(scheduler)
-    cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None)
+    with dask.config.set({"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES}):
+        cluster = LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address=None)
     return Client(cluster)
+
+
+def run_dask(scheduler: str | None, workers: int, batches: Iterable[Batch], target: RunTarget, spec: PipelineSpec,
+             collect: Callable[[Batch, list], None], lost: Callable[[Document, str], None]) -> None:
+    """Run the batches on the cluster at ``scheduler`` (or a local one), then let it go."""
+    client = dask_client(scheduler, workers)
+    try:
+        n = max(len(client.scheduler_info().get("workers", {})), 1)
+        run_on_dask(client, batches, target, spec, collect, 2 * n, lost)
+    finally:
+        cluster = None if scheduler else client.cluster
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def run_on_dask(
     client,
-    batches: Iterable[list[tuple[str, Document]]],
+    batches: Iterable[Batch],
     target: RunTarget,
     spec: PipelineSpec,
-    collect: Callable[[list[tuple[str, Document]], list], None],
+    collect: Callable[[Batch, list], None],
     window: int,
+    lost: Callable[[Document, str], None] | None = None,
 ) -> None:
     """Submit batches with at most ``window`` in flight (memory stays flat) and hand each
-    finished batch's results to ``collect``."""
+    finished batch's results to ``collect``; a batch that kept killing workers is split,
+    and a single document that does is handed to ``lost`` with the reason."""
     from distributed import as_completed
+    from distributed.scheduler import KilledWorker
 
     client.register_plugin(PipelinePlugin(spec))
     running = as_completed()
-    by_key: dict[str, list[tuple[str, Document]]] = {}
-    for batch in batches:
+    by_key: dict[str, Batch] = {}
+
+    def submit(batch: Batch) -> None:
         fut = client.submit(process_and_write_documents, batch, target, spec, pure=False)
         by_key[fut.key] = batch
         running.add(fut)
+
+    def finish(done) -> None:
+        batch = by_key.pop(done.key)
+        try:
+            results = done.result()
+        except KilledWorker as exc:
+            if len(batch) > 1:
+                half = len(batch) // 2
+                submit(batch[:half])
+                submit(batch[half:])
+            elif lost is not None:
+                lost(batch[0][1], f"worker killed while processing it, {_attempts(exc)} — out of memory?")
+            else:
+                raise
+            return
+        collect(batch, results)
+
+    for batch in batches:
+        submit(batch)
         while running.count() >= window:
-            done = next(running)
-            collect(by_key.pop(done.key), done.result())
-    for done in running:
-        collect(by_key.pop(done.key), done.result())
+            finish(next(running))
+    while running.count():
+        finish(next(running))
+
+
+def _attempts(exc: Exception) -> str:
+    """How many workers a task took down, as Dask reports it."""
+    import re
+
+    m = re.search(r"(\d+) times", str(exc)) or re.search(r"allowed-failures[^\d]*(\d+)", str(exc))
+    return f"on {m.group(1)} workers (Dask KilledWorker)" if m else "more than once (Dask KilledWorker)"

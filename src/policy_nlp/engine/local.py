@@ -4,16 +4,18 @@ commit the parts."""
 from __future__ import annotations
 
 import os
+import signal
 import time
 import uuid
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from policy_nlp.dataset import DatasetWriter
 from policy_nlp.engine.documents import (  # noqa: F401  (articles_of and the limits are public here too)
     MAX_ARTICLE_CHARS, MAX_DOCUMENT_CHARS, InputTooLarge, articles_of, check_document_size, document_fingerprint)
-from policy_nlp.engine.worker import (DocumentResult, PipelineSpec, RunTarget, init_pipeline, prime_done_articles,
+from policy_nlp.engine.interrupt import RunInterrupted, interrupt_guard
+from policy_nlp.engine.pool import run_pool
+from policy_nlp.engine.worker import (DocumentResult, PipelineSpec, RunTarget, prime_done_articles,
                                      process_and_write_documents, release_pipeline)
 from policy_nlp.ingest.readers import iter_paths, read_path
 from policy_nlp.records import Document, Skipped
@@ -30,9 +32,16 @@ class RunSummary:
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     chars: int = 0
+    #: the signal that stopped the run (SIGINT, SIGTERM), if one did
+    interrupted: str | None = None
+    #: True when the signal came while committing, so the commit was finished first
+    committed: bool = False
 
     @property
     def exit_code(self) -> int:
+        """0 all processed, 3 something skipped, 128 + the signal when interrupted (130, 143)."""
+        if self.interrupted:
+            return 128 + signal.Signals[self.interrupted].value
         return 3 if self.skipped else 0
 
 
@@ -74,7 +83,10 @@ def run_extract(
     ``scheduler``, or a local Dask cluster of ``workers`` processes). ``batch_size`` documents
     (fewer when they are long, see CHARS_PER_DOCUMENT) go to a worker at a time; the worker
     splits them into articles and writes their rows to disk as one pending part, so a killed
-    run loses at most the batches in flight (two per worker).
+    run loses at most the batches in flight (one per worker). A worker that dies is replaced
+    and its batch retried; a document that keeps killing workers is skipped with the reason
+    (:mod:`policy_nlp.engine.pool`). SIGINT and SIGTERM stop the run with finished batches
+    kept (``interrupted`` in the summary); the next run resumes.
     """
     t0 = time.perf_counter()
     summary = RunSummary()
@@ -82,90 +94,77 @@ def run_extract(
     paths = list(iter_paths(inputs))
     summary.files = sum(1 for p in paths if not isinstance(p, Skipped))
 
-    with DatasetWriter(out_dir) as writer:
-        target = RunTarget(str(writer.root.resolve()), uuid.uuid4().hex, max_chars)
+    try:
+        with interrupt_guard() as guard:
+            with DatasetWriter(out_dir) as writer:
+                target = RunTarget(str(writer.root.resolve()), uuid.uuid4().hex, max_chars)
 
-        def todo() -> Iterator[tuple[str, Document]]:
-            """(fingerprint, document) of each document not processed yet."""
-            for item in paths:
-                advance()
-                if isinstance(item, Skipped):
-                    summary.skipped.append(item)
-                    continue
-                for doc in read_path(item):
-                    if isinstance(doc, Skipped):
-                        summary.skipped.append(doc)
-                        continue
-                    try:
-                        check_document_size(doc, max_chars)
-                    except InputTooLarge as exc:
-                        summary.skipped.append(Skipped(doc.source_path, str(exc), doc.line_no))
-                        continue
-                    fingerprint = document_fingerprint(doc)
-                    done = writer.current_document(fingerprint)
-                    if done is not None:
-                        summary.unchanged += len(done)
-                        continue
-                    yield fingerprint, doc
+                def todo() -> Iterator[tuple[str, Document]]:
+                    """(fingerprint, document) of each document not processed yet."""
+                    for item in paths:
+                        advance()
+                        if isinstance(item, Skipped):
+                            summary.skipped.append(item)
+                            continue
+                        for doc in read_path(item):
+                            if isinstance(doc, Skipped):
+                                summary.skipped.append(doc)
+                                continue
+                            try:
+                                check_document_size(doc, max_chars)
+                            except InputTooLarge as exc:
+                                summary.skipped.append(Skipped(doc.source_path, str(exc), doc.line_no))
+                                continue
+                            fingerprint = document_fingerprint(doc)
+                            done = writer.current_document(fingerprint)
+                            if done is not None:
+                                summary.unchanged += len(done)
+                                continue
+                            yield fingerprint, doc
 
-        def collect(batch: list[tuple[str, Document]], results: list[DocumentResult]) -> None:
-            """Count a finished batch; its rows are already on disk as a pending part."""
-            for (_fp, doc), res in zip(batch, results):
-                if res.article_ids is None:
-                    summary.skipped.append(Skipped(doc.source_path, res.error or "cannot structure", doc.line_no))
-                    continue
-                for aid, counts, error in res.articles:
-                    if error is not None:
-                        summary.skipped.append(Skipped(doc.source_path, error, doc.line_no))
-                        continue
-                    if counts is None:  # already in the dataset
-                        summary.unchanged += 1
-                        continue
-                    writer.mark_current(aid)
-                    summary.articles += 1
-                    summary.chars += counts["chars"]
-                    summary.sentences += counts["sentences"]
-                    summary.facts += counts["facts"]
-                    summary.entities += counts["entities"]
-                writer.remember_document(res.fingerprint, res.article_ids)
+                def collect(batch: list[tuple[str, Document]], results: list[DocumentResult]) -> None:
+                    """Count a finished batch; its rows are already on disk as a pending part."""
+                    for (_fp, doc), res in zip(batch, results):
+                        if res.article_ids is None:
+                            summary.skipped.append(Skipped(doc.source_path, res.error or "cannot structure", doc.line_no))
+                            continue
+                        for aid, counts, error in res.articles:
+                            if error is not None:
+                                summary.skipped.append(Skipped(doc.source_path, error, doc.line_no))
+                                continue
+                            if counts is None:  # already in the dataset
+                                summary.unchanged += 1
+                                continue
+                            writer.mark_current(aid)
+                            summary.articles += 1
+                            summary.chars += counts["chars"]
+                            summary.sentences += counts["sentences"]
+                            summary.facts += counts["facts"]
+                            summary.entities += counts["entities"]
+                        writer.remember_document(res.fingerprint, res.article_ids)
 
-        with _progress(progress, len(paths)) as advance:
-            if engine == "dask":
-                from policy_nlp.engine.dask_engine import dask_client, run_on_dask
+                def lost(doc: Document, reason: str) -> None:
+                    """A document that kept killing its worker: skipped, with the reason."""
+                    summary.skipped.append(Skipped(doc.source_path, reason, doc.line_no))
 
-                client = dask_client(scheduler, workers)
-                try:
-                    n = max(len(client.scheduler_info().get("workers", {})), 1)
-                    run_on_dask(client, _batches(todo(), batch_size), target, spec, collect, 2 * n)
-                finally:
-                    if not scheduler:
-                        cluster = client.cluster
-                        client.close()
-                        if cluster is not None:
-                            cluster.close()
+                with _progress(progress, len(paths)) as advance:
+                    if engine == "dask":
+                        from policy_nlp.engine.dask_engine import run_dask
+
+                        run_dask(scheduler, workers, _batches(todo(), batch_size), target, spec, collect, lost)
+                    elif workers <= 1:
+                        prime_done_articles(target, writer.known)
+                        for batch in _batches(todo(), batch_size):  # the pipeline is built on the first batch
+                            collect(batch, process_and_write_documents(batch, target, spec))
+                        release_pipeline(min_lexemes=200_000)  # a grown vocabulary is not needed for the commit
                     else:
-                        client.close()
-            elif workers <= 1:
-                prime_done_articles(target, writer.known)
-                for batch in _batches(todo(), batch_size):  # the pipeline is built on the first batch
-                    collect(batch, process_and_write_documents(batch, target, spec))
-                release_pipeline(min_lexemes=200_000)  # a grown vocabulary is not needed for the commit
-            else:
-                pool = None
-                try:
-                    pending = []
-                    for batch in _batches(todo(), batch_size):
-                        if pool is None:  # start workers only when there is work
-                            pool = ProcessPoolExecutor(max_workers=workers, initializer=init_pipeline, initargs=(spec,))
-                        pending.append((batch, pool.submit(process_and_write_documents, batch, target, spec)))
-                        while len(pending) > 2 * workers:
-                            b, fut = pending.pop(0)
-                            collect(b, fut.result())
-                    for b, fut in pending:
-                        collect(b, fut.result())
-                finally:
-                    if pool is not None:
-                        pool.shutdown()
+                        run_pool(_batches(todo(), batch_size), workers, spec, target, collect, lost)
+                guard.raising = False  # the commit (on leaving the writer) is finished, not interrupted
+            if guard.received is not None:
+                summary.interrupted = signal.Signals(guard.received).name
+                summary.committed = True
+    except RunInterrupted as exc:
+        summary.interrupted = signal.Signals(exc.signum).name
     summary.seconds = time.perf_counter() - t0
     return summary
 

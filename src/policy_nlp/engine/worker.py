@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.engine.documents import MAX_ARTICLE_CHARS, InputTooLarge, articles_of
+from policy_nlp.engine.supervision import check_poison, poison_marker
 from policy_nlp.records import Article, Document
 
 
@@ -149,7 +150,9 @@ def process_and_write_documents(docs: list[tuple[str, Document]], target: RunTar
     done = _done_articles(target)
     merged: dict[str, list[dict]] = {name: [] for name in ARTICLE_TABLES}
     out = []
+    poison = poison_marker()
     for fingerprint, doc in docs:
+        check_poison(doc.text, poison)
         try:
             articles = articles_of(doc, max_chars)
         except InputTooLarge as exc:
