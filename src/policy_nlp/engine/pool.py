@@ -114,19 +114,25 @@ def run_pool(
     ctx = _context()
     queue: deque[_Task] = deque([_Task(first)])
     exhausted = False
+
+    def refill() -> None:
+        """Keep one batch read ahead: retried and split batches go first, then new ones."""
+        nonlocal exhausted
+        if not queue and not exhausted:
+            nxt = next(batches, None)
+            if nxt is None:
+                exhausted = True
+            else:
+                queue.append(_Task(nxt))
+
     pool: list[_Worker] = []
     try:
         pool = [_Worker(ctx, spec, target) for _ in range(max(workers, 1))]
         while True:
-            for w in pool:  # hand out work to idle workers: retried and split batches first
+            for w in pool:  # hand out work to idle workers
                 if w.task is not None:
                     continue
-                if not queue and not exhausted:
-                    nxt = next(batches, None)
-                    if nxt is None:
-                        exhausted = True
-                    else:
-                        queue.append(_Task(nxt))
+                refill()
                 if not queue:
                     break
                 task = queue.popleft()
@@ -137,6 +143,7 @@ def run_pool(
                     queue.appendleft(task)
             if not any(w.task for w in pool) and not queue:
                 return
+            refill()  # read the next batch now, while the workers work
             ready = set(wait([w.conn for w in pool] + [w.process.sentinel for w in pool]))
             for i, w in enumerate(pool):
                 if w.conn in ready:
