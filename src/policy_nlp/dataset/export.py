@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from policy_nlp import tables
 from policy_nlp.dataset.store import Dataset
 
-GOLD_FACT_FIELDS = ("text", "indicator", "dimension", "value", "value_high", "unit", "qualifier", "kind", "modality", "period", "region")
+#: The fields of a fact and of an entity in the gold format (the columns marked ``gold``).
+GOLD_FACT_FIELDS = tuple(tables.FACTS.gold_fields)
+GOLD_ENTITY_FIELDS = tuple(tables.ENTITIES.gold_fields)
 
 
 def _none(v):
@@ -54,7 +57,9 @@ def gold_record(article: dict, facts: list[dict], entities: list[dict]) -> dict:
         key = (e["label"], e["text"])
         if key not in seen:
             seen.add(key)
-            rec["entities"].append({"text": e["text"], "label": e["label"], "subtype": _none(e.get("subtype")), "canonical": _none(e.get("canonical")) or e["text"]})
+            ent = {k: _none(e.get(k)) for k in GOLD_ENTITY_FIELDS}
+            ent["canonical"] = ent["canonical"] or e["text"]
+            rec["entities"].append(ent)
     return rec
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from policy_nlp import tables
 from policy_nlp.report.render import format_number  # noqa: F401  (re-exported for pandas display)
 
 #: Environment variable naming the input folder (or file) the notebooks read.
@@ -105,7 +106,7 @@ def current_dataset():
 
 # --------------------------------------------------------------------------- tables
 
-FACT_COLUMNS = ["text", "indicator", "value", "value_high", "unit", "kind", "modality", "period", "region", "qualifier"]
+FACT_COLUMNS = tables.FACTS.shown_fields
 
 
 def article_row(ds, article: Any = 0) -> pd.Series:

@@ -21,11 +21,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-#: Fact fields shown for a highlight, in order (``text`` first).
-FACT_FIELDS = ["text", "value", "unit", "indicator", "dimension", "period", "modality",
-               "region", "qualifier", "kind", "confidence"]
+from policy_nlp import tables
+
+#: Fact fields shown for a highlight, in order (``text`` first): the tables' ``shown`` columns.
+FACT_FIELDS = tables.FACTS.shown_fields
 #: Entity fields shown for a highlight.
-ENTITY_FIELDS = ["text", "label", "subtype", "canonical", "source", "score"]
+ENTITY_FIELDS = tables.ENTITIES.shown_fields
+#: Article fields shown beside the title.
+ARTICLE_FIELDS = tables.ARTICLES.shown_fields
 
 #: Entity label -> background colour.
 ENTITY_COLOURS = {
@@ -143,7 +146,7 @@ def article_payload(article: Mapping[str, Any], facts: Any, entities: Any) -> di
     spans += [(e["start"], e["end"], len(facts_out) + i, 1) for i, e in enumerate(ents_out)]
     body, placed = segment_tree(text, spans)
     meta = {}
-    for key in ("source_path", "article_index", "author_org", "author", "region", "year", "n_chars"):
+    for key in ARTICLE_FIELDS:
         if art.get(key) is not None:
             meta[key] = art[key]
     return {
