@@ -14,8 +14,13 @@ import argparse
 import sys
 from collections import Counter, defaultdict
 
-from policy_nlp.entities.training import REPO, cross_validate, default_gold_files, default_raw_dirs, format_cv
+from pathlib import Path
+
 from policy_nlp.evaluate import norm_text
+from policy_nlp.training import cross_validate, default_raw_dirs, format_cv
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_GOLD = REPO.parent / "shared" / "corpus" / "gold"
 
 
 def error_table(report: dict) -> dict[str, Counter]:
@@ -51,12 +56,12 @@ def main(argv=None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--label", default=None)
     args = ap.parse_args(argv)
-    gold = default_gold_files(include_samples=False)
+    gold = sorted(SHARED_GOLD.glob("*.jsonl"))
     if not gold:
-        print("shared gold not found next to the repository", file=sys.stderr)
+        print(f"shared gold not found at {SHARED_GOLD}", file=sys.stderr)
         return 2
-    rep = cross_validate(gold, default_raw_dirs(), folds=args.folds,
-                         extra_train=sorted((REPO / "corpus" / "gold").glob("*.jsonl")), return_records=True)
+    extra = sorted((REPO / "corpus" / "gold").glob("*.jsonl"))
+    rep = cross_validate(gold, default_raw_dirs(gold + extra), folds=args.folds, extra_train=extra, return_records=True)
     print(format_cv(rep))
     table = error_table(rep)
     for lab in sorted(table):

@@ -68,13 +68,12 @@ def jieba_spans(texts):
 
 
 def tagged(texts):
-    """rjieba's (start, end, tag) tokens of each text, computed once for all our systems."""
-    import rjieba
+    """The pipeline's tokens of each text (its segmenter, from its config), computed once
+    for all our systems."""
+    from policy_nlp.segment import Segmenter
 
-    from policy_nlp.entities import tokens_from_tags
-
-    jb = rjieba.Jieba()
-    return [tokens_from_tags(jb.tag(t)) for t in texts]
+    seg = Segmenter.from_config()
+    return [seg.tokens(t) for t in texts]
 
 
 def our_spans(texts, tokens, extractor):

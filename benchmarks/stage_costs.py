@@ -42,7 +42,7 @@ TAG_ONLY = "  of which rjieba tagging alone"
 
 def stage_seconds(docs: list) -> tuple[dict[str, float], int]:
     """CPU seconds per stage over ``docs``, and the number of articles."""
-    from policy_nlp.engine.documents import articles_of
+    from policy_nlp.structure import articles_of
     from policy_nlp.engine.worker import PipelineSpec
     from policy_nlp.pipeline.rows import doc_rows
 

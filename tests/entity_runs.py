@@ -2,15 +2,15 @@
 shared by the entity rule tests."""
 from __future__ import annotations
 
-import rjieba
+from policy_nlp.segment import Segmenter
 
-from policy_nlp.entities import tokens_from_tags
-
-_SEGMENTER = rjieba.Jieba()
+#: the segmenter the default pipeline uses (its config's tokenizer section), built once
+SEGMENTER = Segmenter.from_config()
 
 
 def tags(text: str):
-    return tokens_from_tags(_SEGMENTER.tag(text))
+    """The tokens the pipeline's tokenizer gives ``text``."""
+    return SEGMENTER.tokens(text)
 
 
 def run(rules, text: str, region: str | None = None):

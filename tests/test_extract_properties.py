@@ -5,9 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policy_nlp.engine.documents import articles_of
-from policy_nlp.pipeline import annotate
-from policy_nlp.pipeline.rows import doc_rows
+from policy_nlp.pipeline.process import process_document
 from policy_nlp.records import Document
 
 PIECES = [
@@ -29,9 +27,10 @@ text_strategy = st.one_of(
 def test_extract_never_raises_and_offsets_hold(nlp, text):
     if not text.strip():
         return
-    for article in articles_of(Document(source_path="random.txt", text=text)):
-        rows = doc_rows(annotate(nlp, article))
-        body = article.text
+    for res in process_document(nlp, Document(source_path="random.txt", text=text)):
+        assert res.error is None
+        rows = res.rows
+        body = res.article.text
         for table in ("sentences", "facts", "entities"):
             for r in rows[table]:
                 assert 0 <= r["start"] <= r["end"] <= len(body)

@@ -6,7 +6,6 @@ outputs; these tests execute them in memory and never write them back.
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -23,7 +22,6 @@ nbclient = pytest.importorskip("nbclient", reason="nbclient is not installed (pi
 pytest.importorskip("ipykernel", reason="ipykernel is not installed (pip install ipykernel)")
 pytest.importorskip("matplotlib", reason="matplotlib is not installed (pip install matplotlib)")
 
-HAVE_TRAINING = importlib.util.find_spec("policy_nlp.entities.training") is not None
 ALL = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 
 
@@ -84,8 +82,6 @@ def test_explore_dataset(input_dir, tmp_path):
 
 
 @pytest.mark.parametrize("input_dir", list(_inputs()))
-@pytest.mark.xfail(not HAVE_TRAINING, strict=False,
-                   reason="policy_nlp.entities.training (train, cross_validate, save, load) is being written in parallel and is not in the tree yet")
 def test_retrain_classifier(input_dir, tmp_path):
     nb = _execute("02_retrain_classifier.ipynb", input_dir, tmp_path)
     text = "".join(str(o.get("data", {}).get("text/plain", "")) + o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)

@@ -57,7 +57,15 @@ def test_article_region_reaches_facts(nlp):
     assert rows["facts"][0]["sentence_id"] is not None
 
 
-def test_user_dicts_and_disable():
+def test_user_dicts_reach_the_tokenizer(tmp_path):
+    extra = tmp_path / "mine.txt"
+    extra.write_text("智慧康养联合体 100 nz\n", encoding="utf-8")
+    text = "推进智慧康养联合体建设。"
+    assert "智慧康养联合体" not in [t.text for t in policy_nlp.load()(text)]
+    assert "智慧康养联合体" in [t.text for t in policy_nlp.load(user_dicts=[extra])(text)]
+
+
+def test_disabled_component_leaves_its_results_empty():
     nlp = policy_nlp.load(disable=["policy_entities"])
     assert "policy_entities" not in nlp.pipe_names
     doc = nlp("全年新增就业12万人。")
@@ -86,14 +94,17 @@ def test_config_file_override(tmp_path):
 
 def test_worker_rebuilds_its_pipeline_when_the_vocabulary_outgrows_the_limit(monkeypatch):
     from policy_nlp.engine import worker
+
+    w = worker.Worker()
+    built = w.nlp
+    first = doc_rows(annotate(w.nlp, _article()))
+    assert w.nlp is built  # reused
+    monkeypatch.setattr(worker, "MAX_LEXEMES", 10)
+    assert w.nlp is not built
+    assert doc_rows(annotate(w.nlp, _article())) == first
+
+
+def _article():
     from policy_nlp.records import Article
 
-    def article():
-        return Article(source="a.txt", source_path="a.txt", article_index=0, text=TEXT)
-
-    first = worker.process_batch([article()])
-    built = worker._NLP
-    assert worker.process_batch([article()]) == first and worker._NLP is built  # reused
-    monkeypatch.setattr(worker, "MAX_LEXEMES", 10)
-    assert worker.process_batch([article()]) == first
-    assert worker._NLP is not built
+    return Article(source="a.txt", source_path="a.txt", article_index=0, text=TEXT)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,6 @@ from policy_nlp.report.render import article_html, article_payload, format_value
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "corpus" / "samples"
 SHARED = REPO.parent / "shared"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -214,11 +212,12 @@ def test_report_in_chromium(browser, hostile_dataset, tmp_path):
     assert problems == []
     assert all(u.startswith(("file:", "data:")) for u in requests), requests
 
-    ARTIFACTS.mkdir(exist_ok=True)
     page.locator(f'#body mark.hl.f[data-a="{k}"]').first.click()
     page.set_viewport_size({"width": 1100, "height": 640})
     page.evaluate("document.getElementById('index').scrollLeft = 0")
-    page.screenshot(path=str(ARTIFACTS / "report.png"))
+    shot = tmp_path / "report.png"  # kept by pytest under its basetemp, never in the repository
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000
     page.close()
 
 
@@ -238,31 +237,24 @@ def _synthetic_payloads(n_articles: int, n_chars: int):
 
 
 def test_report_large_batch_stays_usable(browser, tmp_path):
-    """50 articles × ~50 KB: the page opens and switches articles quickly."""
+    """50 articles × ~50 KB: the page opens, switches articles, and shows the last one whole
+    (how fast is for a benchmark, not a test)."""
     from policy_nlp.report import render_page
 
     items = _synthetic_payloads(50, 17_000)  # 17,000 CJK characters ≈ 50 KB of UTF-8
     out = tmp_path / "big.html"
     out.write_text(render_page(items), encoding="utf-8")
-    t0 = time.perf_counter()
     page, problems, _ = _open(browser, out)
     page.wait_for_selector("#body mark")
-    opened = time.perf_counter() - t0
-    worst = page.evaluate("""() => {
-        let worst = 0;
+    page.evaluate("""() => {
         for (const id of ["a049", "a025", "a001"]) {
-            const t = performance.now();
             location.hash = "a=" + id;
             window.dispatchEvent(new HashChangeEvent("hashchange"));
-            worst = Math.max(worst, performance.now() - t);
         }
-        return worst;
     }""")
     expected = len(items[1]["facts"]) + len(items[1]["entities"])
     assert page.locator("#body mark.hl:not(.cont)").count() == expected
     assert problems == []
-    assert opened < 10, f"page took {opened:.1f} s to open"
-    assert worst < 3000, f"switching articles took {worst:.0f} ms"
     page.close()
 
 
@@ -276,10 +268,7 @@ def test_report_on_shared_corpus(browser, tmp_path):
     from policy_nlp.engine import run_extract
 
     run_extract([str(raw)], tmp_path / "ds", workers=2, progress=False)
-    t0 = time.perf_counter()
     out = build_report(tmp_path / "ds", tmp_path / "shared.html")
-    seconds = time.perf_counter() - t0
-    print(f"build_report over {raw}: {seconds:.2f} s, {out.stat().st_size / 1e6:.1f} MB")
     ds = policy_nlp.load_dataset(tmp_path / "ds")
     page, problems, _ = _open(browser, out)
     biggest = ds.articles.sort_values("n_chars").iloc[-1].article_id
@@ -288,7 +277,6 @@ def test_report_on_shared_corpus(browser, tmp_path):
     n = int((ds.facts.article_id == biggest).sum() + (ds.entities.article_id == biggest).sum())
     assert page.locator("#body mark.hl:not(.cont)").count() == n
     assert problems == []
-    assert seconds < 30
     page.close()
 
 
@@ -313,7 +301,7 @@ def test_display_doc_row_and_id(nlp, hostile_dataset):
     assert html.count('<mark class="hl') == n
     assert "<script>window" not in html and "<img" not in html
     with pytest.raises(ValueError, match="needs the dataset"):
-        from policy_nlp.report import notebook
-
-        notebook._CURRENT = None
         display_html(row)
+    with pytest.raises(ValueError, match="needs a pipeline"):
+        display_html("全区新增5G基站1000个。")
+    assert display_html("全区新增5G基站1000个。", nlp=nlp).count('<mark class="hl') >= 1

@@ -50,12 +50,13 @@ def extract(
     engine: Annotated[str, typer.Option("--engine", help="local: a process pool on this machine; dask: a Dask cluster (needs the dask extra).")] = "local",
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://HOST:8786); none starts a local cluster.")] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", min=1000, help="Longest article (characters) processed; longer ones are reported and skipped.")] = 1_000_000,
-    entity_model: Annotated[Optional[Path], typer.Option("--entity-model", help="An entity classifier from `policy-nlp train` (.skops); default: the rules decide.")] = None,
+    entity_model: Annotated[Optional[Path], typer.Option("--entity-model", help="An entity classifier from `policy-nlp train` (.skops), or `default` for the model shipped with policy-nlp; without it the rules decide.")] = None,
 ) -> None:
     """Extract facts and entities from articles into the dataset at OUTPUT."""
     from policy_nlp.dataset import DatasetLockedError
     from policy_nlp.engine import run_extract
 
+    entity_model = _model_path(entity_model)
     for p in [*(user_dict or []), *([config] if config else []), *([entity_model] if entity_model else [])]:
         if not p.is_file():
             _fail(f"{p}: no such file")
@@ -171,8 +172,9 @@ def evaluate(
     entity_model: Annotated[Optional[Path], typer.Option("--entity-model", help="With --raw: decide entities with this classifier (scores on its own training files are not held out: use `evaluate-model`).")] = None,
 ) -> None:
     """Score predictions against gold as the annotation guidelines define it."""
-    from policy_nlp.evaluate import format_report, read_gold_format, score_annotations, score_files
+    from policy_nlp.evaluate import format_report, score_files
 
+    entity_model = _model_path(entity_model)
     gold_files = _gold_files(gold)
     if (pred is None) == (raw is None):
         _fail("give exactly one of --pred PRED.jsonl or --raw RAWDIR")
@@ -182,36 +184,35 @@ def evaluate(
                 _fail(f"{pred}: no such file")
             res = score_files(gold_files, pred)
         else:
-            from policy_nlp.evaluate_raw import predict_sources
+            from policy_nlp.evaluate_raw import score_raw
 
-            g = read_gold_format(gold_files)
             nlp = None
             if entity_model:
                 from policy_nlp.pipeline import load
 
                 nlp = _with_model(entity_model, lambda: load(entity_model=entity_model))
-            records, missing = predict_sources(raw, sorted(g), nlp)
+            res, records, missing = score_raw(gold_files, raw, nlp)
             for m in missing:
                 err.print(f"[yellow]warning[/] {m}")
             if save_pred:
                 with open(save_pred, "w", encoding="utf-8") as fh:
                     for r in records:
                         fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-            from policy_nlp.evaluate import SourceAnnotations, add_article
-            from collections import defaultdict
-
-            p: dict = defaultdict(SourceAnnotations)
-            for r in records:
-                add_article(p, r)
-            res = score_annotations(g, p)
     except ValueError as exc:
         _fail(str(exc))
     out.print(json.dumps(res, ensure_ascii=False) if json_out else format_report(res), highlight=False, soft_wrap=True)
 
 
+def _model_path(path: Path | None) -> Path | None:
+    """``default`` names the model shipped with the package."""
+    from policy_nlp.entities.persistence import resolve_model_path
+
+    return None if path is None else resolve_model_path(path)
+
+
 def _with_model(path: Path, use):
     """``use()`` (which loads the model at ``path``), or a clear usage error naming the file."""
-    from policy_nlp.entities.training import UntrustedModelError
+    from policy_nlp.entities.persistence import UntrustedModelError
 
     if not path.is_file():
         _fail(f"{path}: no such file")
@@ -226,7 +227,7 @@ def _with_model(path: Path, use):
 def _check_model(path: Path) -> None:
     """Refuse an unsafe or unreadable model in this process, before any worker starts
     (a worker would otherwise report the same failure for every article)."""
-    from policy_nlp.entities.training import load
+    from policy_nlp.entities.persistence import load
 
     _with_model(path, lambda: load(path))
 
@@ -234,17 +235,17 @@ def _check_model(path: Path) -> None:
 @app.command()
 def train(
     gold: Annotated[list[Path], typer.Option("--gold", "-g", help="Gold files (JSON Lines, the annotation format) or folders of them; repeatable.")],
-    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Folders holding the gold files' source articles; repeatable (default: ../shared/corpus/raw and corpus/samples).")] = None,
+    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Folders holding the gold files' source articles; repeatable (default: the raw/ and samples/ folders beside each gold folder).")] = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="Model file (.skops added if missing); the model card goes beside it.")] = Path("models/entity-classifier.skops"),
     folds: Annotated[int, typer.Option("--folds", min=0, help="Cross-validation folds for the model card (0: none).")] = 5,
     cv_gold: Annotated[Optional[list[Path]], typer.Option("--cv-gold", help="Files whose held-out scores go on the card (default: all --gold files).")] = None,
 ) -> None:
     """Train the entity classifier on gold annotations and save it with a model card."""
-    from policy_nlp.entities.training import default_raw_dirs, format_cv, train_and_save
+    from policy_nlp.training import default_raw_dirs, format_cv, train_and_save
 
     files = _gold_files(gold)
     cv_files = _gold_files(cv_gold) if cv_gold else files
-    raw_dirs = _raw_dirs(raw, default_raw_dirs())
+    raw_dirs = _raw_dirs(raw, default_raw_dirs(files))
     try:
         path, card = train_and_save(files, raw_dirs, output, cv_gold=cv_files, folds=folds)
     except (ValueError, FileNotFoundError) as exc:
@@ -259,17 +260,18 @@ def train(
 def evaluate_model(
     gold: Annotated[list[Path], typer.Option("--gold", "-g", help="Gold files scored in cross-validation; repeatable.")],
     extra: Annotated[Optional[list[Path]], typer.Option("--extra", help="More gold files, added to every training fold and never scored.")] = None,
-    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Folders holding the source articles; repeatable.")] = None,
+    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Folders holding the source articles; repeatable (default: the raw/ and samples/ folders beside each gold folder).")] = None,
     folds: Annotated[int, typer.Option("--folds", min=2, help="Folds; articles stay whole (grouped by source file).")] = 5,
     json_out: Annotated[bool, typer.Option("--json", help="Machine-readable JSON.")] = False,
 ) -> None:
     """Cross-validated entity P/R/F1 per label, the classifier beside the rules alone."""
-    from policy_nlp.entities.training import cross_validate, default_raw_dirs, format_cv
+    from policy_nlp.training import cross_validate, default_raw_dirs, format_cv
 
     files = _gold_files(gold)
     extra_files = _gold_files(extra) if extra else []
     try:
-        rep = cross_validate(files, _raw_dirs(raw, default_raw_dirs()), folds=folds, extra_train=extra_files)
+        rep = cross_validate(files, _raw_dirs(raw, default_raw_dirs(files + extra_files)), folds=folds,
+                             extra_train=extra_files)
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     if json_out:

@@ -37,7 +37,13 @@ units_path = null
 
 [components.policy_entities]
 factory = "policy_entities"
+# an entity classifier (.skops) from `policy-nlp train`, or "default" for the shipped one;
+# null: the rules decide alone
 model_path = null
+# with a model: drop a candidate the rules would keep when P(NONE) >= threshold, add any
+# other candidate when P(NONE) < add_threshold
+threshold = 0.9
+add_threshold = 0.2
 
 [components.policy_facts]
 factory = "policy_facts"

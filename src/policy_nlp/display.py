@@ -6,10 +6,11 @@ Accepts
 - a row of ``ds.articles`` (a pandas Series or a dict) together with its dataset,
 - an ``article_id`` together with its dataset (``display(aid, ds)``),
 - the rows of one article as :func:`policy_nlp.pipeline.rows.doc_rows` returns them,
-- a plain string that is not an article id: it is run through the pipeline first.
+- a plain text together with a pipeline (``display(text, nlp=nlp)``): it is run through it.
 
-The dataset may be left out after :func:`policy_nlp.report.notebook.dataset` has loaded
-one (it is remembered as the current dataset).
+Nothing is remembered between calls: an id or a row is looked up in the dataset you pass,
+and a text is annotated by the pipeline you pass (build it once with
+:func:`policy_nlp.load`; a second, hidden one would cost seconds and could differ from yours).
 
 Returns an ``IPython.display.HTML`` object when IPython is installed (a notebook shows it
 as the cell's value), the HTML string otherwise. Highlights use the same renderer and
@@ -22,28 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-_NLP = None
-
-
-def _pipeline():
-    global _NLP
-    if _NLP is None:
-        from policy_nlp.pipeline import load
-
-        _NLP = load()
-    return _NLP
-
-
-def _current_dataset():
-    try:
-        from policy_nlp.report.notebook import current_dataset
-
-        return current_dataset()
-    except ImportError:  # pragma: no cover - notebook helper always ships
-        return None
-
-
-def payload_of(obj: Any, dataset: Any = None) -> dict:
+def payload_of(obj: Any, dataset: Any = None, nlp: Any = None) -> dict:
     """The renderer's payload for any object :func:`display` accepts."""
     from policy_nlp.report.render import article_payload
 
@@ -59,17 +39,18 @@ def payload_of(obj: Any, dataset: Any = None) -> dict:
     if isinstance(obj, Mapping) and "articles" in obj and "facts" in obj:
         return article_payload(obj["articles"][0], obj["facts"], obj.get("entities", []))
     if isinstance(obj, str):
-        ds = dataset if dataset is not None else _current_dataset()
-        if ds is not None and (ds.articles["article_id"] == obj).any():
-            return _from_dataset(ds, obj)
         if dataset is not None:
-            raise KeyError(f"no article with article_id {obj!r} in {dataset!r}")
-        return payload_of(_pipeline()(obj))
+            if not (dataset.articles["article_id"] == obj).any():
+                raise KeyError(f"no article with article_id {obj!r} in {dataset!r}")
+            return _from_dataset(dataset, obj)
+        if nlp is None:
+            raise ValueError("display(text) needs a pipeline: display(text, nlp=policy_nlp.load()); "
+                             "display(article_id, ds) shows an article of a dataset")
+        return payload_of(nlp(obj))
     if hasattr(obj, "get") and obj.get("article_id") is not None:  # Series or dict: an articles row
-        ds = dataset if dataset is not None else _current_dataset()
-        if ds is None:
+        if dataset is None:
             raise ValueError("display(row) needs the dataset the row comes from: display(row, ds)")
-        return _from_dataset(ds, obj.get("article_id"), dict(obj) if "text" in obj else None)
+        return _from_dataset(dataset, obj.get("article_id"), dict(obj) if "text" in obj else None)
     raise TypeError(f"display() takes a spaCy Doc, an articles row, an article_id or a text, not {type(obj).__name__}")
 
 
@@ -84,16 +65,16 @@ def _from_dataset(ds, article_id: str, row: dict | None = None) -> dict:
     return article_payload(row, facts, ents)
 
 
-def display_html(obj: Any, dataset: Any = None, tables: bool = True) -> str:
+def display_html(obj: Any, dataset: Any = None, tables: bool = True, nlp: Any = None) -> str:
     """The HTML fragment :func:`display` shows."""
     from policy_nlp.report.render import article_html
 
-    return article_html(payload_of(obj, dataset), tables=tables)
+    return article_html(payload_of(obj, dataset, nlp), tables=tables)
 
 
-def display(obj: Any, dataset: Any = None, tables: bool = True):
+def display(obj: Any, dataset: Any = None, tables: bool = True, nlp: Any = None):
     """Render an article with its facts and entities highlighted (see the module doc)."""
-    page = display_html(obj, dataset, tables)
+    page = display_html(obj, dataset, tables, nlp)
     try:
         from IPython.display import HTML
     except ImportError:

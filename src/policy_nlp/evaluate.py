@@ -157,11 +157,16 @@ def score_files(gold_paths: Iterable[str | Path], pred_path: str | Path) -> dict
     return score_annotations(read_gold_format(gold_paths), read_gold_format([pred_path]))
 
 
-def score_records(gold_paths: Iterable[str | Path], pred_records: Iterable[dict]) -> dict:
+def source_annotations(records: Iterable[dict]) -> dict[str, SourceAnnotations]:
+    """Gold-format records (one per article) pooled by source, as gold files are read."""
     pred: dict[str, SourceAnnotations] = defaultdict(SourceAnnotations)
-    for rec in pred_records:
+    for rec in records:
         add_article(pred, rec)
-    return score_annotations(read_gold_format(gold_paths), pred)
+    return pred
+
+
+def score_records(gold_paths: Iterable[str | Path], pred_records: Iterable[dict]) -> dict:
+    return score_annotations(read_gold_format(gold_paths), source_annotations(pred_records))
 
 
 def format_report(res: dict) -> str:

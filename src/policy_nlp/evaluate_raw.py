@@ -5,22 +5,21 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from policy_nlp.dataset.export import gold_record
-from policy_nlp.engine.documents import articles_of
-from policy_nlp.ingest import read_path
-from policy_nlp.pipeline import annotate, load
-from policy_nlp.pipeline.rows import doc_rows
+from policy_nlp.pipeline import load
+from policy_nlp.pipeline.process import process_path
 from policy_nlp.records import Skipped
 
 
 def predict_file(nlp, path: Path) -> list[dict]:
     """Gold-format records for every article of one raw file."""
     records = []
-    for doc in read_path(path):
-        if isinstance(doc, Skipped):
-            raise ValueError(str(doc))
-        for article in articles_of(doc):
-            rows = doc_rows(annotate(nlp, article))
-            records.append(gold_record(rows["articles"][0], rows["facts"], rows["entities"]))
+    for res in process_path(nlp, path):
+        if isinstance(res, Skipped):
+            raise ValueError(str(res))
+        if res.error is not None:
+            raise ValueError(f"{path}: article {res.article.article_index}: {res.error}")
+        rows = res.rows
+        records.append(gold_record(rows["articles"][0], rows["facts"], rows["entities"]))
     return records
 
 
@@ -38,3 +37,13 @@ def predict_sources(raw_dir: str | Path, sources: Iterable[str], nlp=None) -> tu
             continue
         records.extend(predict_file(nlp, path))
     return records, missing
+
+
+def score_raw(gold_files: Iterable[str | Path], raw_dir: str | Path, nlp=None) -> tuple[dict, list[dict], list[str]]:
+    """(scores, predicted records, messages about missing sources): the pipeline run on
+    the gold files' sources and scored as the guidelines define it (``evaluate --raw``)."""
+    from policy_nlp.evaluate import read_gold_format, score_annotations, source_annotations
+
+    gold = read_gold_format(gold_files)
+    records, missing = predict_sources(raw_dir, sorted(gold), nlp)
+    return score_annotations(gold, source_annotations(records)), records, missing

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from policy_nlp.engine.worker import PipelineSpec, RunTarget, init_pipeline, process_and_write_documents
+from policy_nlp.engine.worker import DocumentResult, PipelineSpec, RunTarget, Worker
 from policy_nlp.records import Document
 
 try:  # distributed is an optional dependency: pip install "policy-nlp[dask]"
@@ -32,15 +32,28 @@ LOCAL_ALLOWED_FAILURES = 1
 
 
 class PipelinePlugin(WorkerPlugin):
-    """Builds the pipeline once in each worker process when the worker starts."""
+    """Holds each Dask worker's :class:`~policy_nlp.engine.worker.Worker`, whose pipeline is
+    built when the Dask worker starts."""
 
     name = "policy-nlp-pipeline"
 
     def __init__(self, spec: PipelineSpec):
         self.spec = spec
+        self.worker: Worker | None = None
 
     def setup(self, worker) -> None:
-        init_pipeline(self.spec)
+        self.worker = Worker(self.spec)
+        self.worker.nlp  # noqa: B018 - built now, not on the first batch
+
+
+def process_on_dask(docs: Batch, target: RunTarget, spec: PipelineSpec) -> list[DocumentResult]:
+    """The task: this Dask worker's :class:`Worker` processes one batch."""
+    from distributed import get_worker
+
+    plugin = get_worker().plugins.get(PipelinePlugin.name)
+    if plugin is None or plugin.worker is None or plugin.spec != spec:
+        raise RuntimeError("the policy-nlp worker plugin is not registered on this Dask worker")
+    return plugin.worker.process(docs, target)
 
 
 def dask_client(scheduler: str | None, workers: int):
@@ -92,7 +105,7 @@ def run_on_dask(
     by_key: dict[str, Batch] = {}
 
     def submit(batch: Batch) -> None:
-        fut = client.submit(process_and_write_documents, batch, target, spec, pure=False)
+        fut = client.submit(process_on_dask, batch, target, spec, pure=False)
         by_key[fut.key] = batch
         running.add(fut)
 

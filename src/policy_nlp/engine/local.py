@@ -11,14 +11,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from policy_nlp.dataset import DatasetWriter
-from policy_nlp.engine.documents import (  # noqa: F401  (articles_of and the limits are public here too)
-    MAX_ARTICLE_CHARS, MAX_DOCUMENT_CHARS, InputTooLarge, articles_of, check_document_size, document_fingerprint)
+from policy_nlp.engine.documents import document_fingerprint
 from policy_nlp.engine.interrupt import RunInterrupted, interrupt_guard
 from policy_nlp.engine.pool import run_pool
-from policy_nlp.engine.worker import (DocumentResult, PipelineSpec, RunTarget, prime_done_articles,
-                                     process_and_write_documents, release_pipeline)
+from policy_nlp.engine.worker import DocumentResult, PipelineSpec, RunTarget, Worker
 from policy_nlp.ingest.readers import iter_paths, read_path
 from policy_nlp.records import Document, Skipped
+from policy_nlp.structure.documents import MAX_ARTICLE_CHARS, InputTooLarge, check_document_size
 
 
 @dataclass
@@ -153,10 +152,11 @@ def run_extract(
 
                         run_dask(scheduler, workers, _batches(todo(), batch_size), target, spec, collect, lost)
                     elif workers <= 1:
-                        prime_done_articles(target, writer.known)
+                        worker = Worker(spec)
+                        worker.prime(target, writer.known)
                         for batch in _batches(todo(), batch_size):  # the pipeline is built on the first batch
-                            collect(batch, process_and_write_documents(batch, target, spec))
-                        release_pipeline(min_lexemes=200_000)  # a grown vocabulary is not needed for the commit
+                            collect(batch, worker.process(batch, target))
+                        worker.release(min_lexemes=200_000)  # a grown vocabulary is not needed for the commit
                     else:
                         run_pool(_batches(todo(), batch_size), workers, spec, target, collect, lost)
                 guard.raising = False  # the commit (on leaving the writer) is finished, not interrupted

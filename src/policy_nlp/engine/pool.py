@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
 from policy_nlp.engine.supervision import describe_exit, die_with_parent
-from policy_nlp.engine.worker import PipelineSpec, RunTarget, init_pipeline, process_and_write_documents
+from policy_nlp.engine.worker import PipelineSpec, RunTarget, Worker
 from policy_nlp.records import Document
 
 Batch = list[tuple[str, Document]]
@@ -37,8 +37,9 @@ class WorkerError(RuntimeError):
 def _worker_main(conn: Connection, spec: PipelineSpec, target: RunTarget, parent_pid: int) -> None:
     die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    worker = Worker(spec)
     try:
-        init_pipeline(spec)
+        worker.nlp  # noqa: B018 - build the pipeline now, before the first batch arrives
     except Exception as exc:  # noqa: BLE001 - sent to the parent, which ends the run with it
         conn.send(("fatal", f"cannot build the pipeline: {type(exc).__name__}: {exc}"))
         return
@@ -50,7 +51,7 @@ def _worker_main(conn: Connection, spec: PipelineSpec, target: RunTarget, parent
         if msg is None:
             return
         try:
-            results = process_and_write_documents(msg, target, spec)
+            results = worker.process(msg, target)
         except Exception as exc:  # noqa: BLE001 - e.g. the dataset folder cannot be written
             last = traceback.extract_tb(exc.__traceback__)[-1]
             conn.send(("fatal", f"{type(exc).__name__}: {exc} ({os.path.basename(last.filename)}:{last.lineno})"))
@@ -64,7 +65,7 @@ class _Task:
     deaths: int = 0  # workers this batch (or the batch it was split from) has killed
 
 
-class _Worker:
+class _Process:
     def __init__(self, ctx, spec: PipelineSpec, target: RunTarget):
         self.conn, child = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=_worker_main, args=(child, spec, target, os.getpid()),
@@ -125,9 +126,9 @@ def run_pool(
             else:
                 queue.append(_Task(nxt))
 
-    pool: list[_Worker] = []
+    pool: list[_Process] = []
     try:
-        pool = [_Worker(ctx, spec, target) for _ in range(max(workers, 1))]
+        pool = [_Process(ctx, spec, target) for _ in range(max(workers, 1))]
         while True:
             for w in pool:  # hand out work to idle workers
                 if w.task is not None:
@@ -162,7 +163,7 @@ def run_pool(
                     reason = describe_exit(w.process.exitcode)
                     task = w.task
                     w.kill()
-                    pool[i] = _Worker(ctx, spec, target)
+                    pool[i] = _Process(ctx, spec, target)
                     if task is not None:
                         _after_death(task, reason, queue, lost)
     finally:

@@ -7,8 +7,8 @@ Public API::
     cands = rules.candidates(text, tokens, region)   # every overlapping candidate, for a classifier
     entities_to_gold(ents)                     # distinct (text, label) entries, gold format
 
-``tokens`` are ``(start, end, pos_tag)`` triples from jieba's tagger
-(:func:`tokens_from_tags` turns rjieba's ``(word, tag)`` pairs into them).
+``tokens`` are ``(start, end, pos_tag)`` triples from the pipeline's segmenter
+(:meth:`policy_nlp.segment.Segmenter.tokens`, or ``nlp.tokenizer.segmenter.tokens(text)``).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from typing import Iterable
 import re
 
 
-from policy_nlp.entities.base import LABELS, Candidate, Context, PrefixSet, tokens_from_tags, trie_pattern
+from policy_nlp.entities.base import LABELS, Candidate, Context, PrefixSet, trie_pattern
 from policy_nlp.entities.gpe import GpeRule
 from policy_nlp.entities.initiative import InitiativeRule
 from policy_nlp.entities.lexicon import Lexicon
@@ -29,7 +29,7 @@ from policy_nlp.entities.variants import VariantRule
 from policy_nlp.entities.resolve import company_aliases, resolve_canonicals, select_flat
 from policy_nlp.records import Entity
 
-__all__ = ["EntityRules", "Candidate", "entities_to_gold", "tokens_from_tags", "LABELS"]
+__all__ = ["EntityRules", "Candidate", "entities_to_gold", "LABELS"]
 
 
 class EntityRules:
@@ -63,15 +63,16 @@ class EntityRules:
 
     def candidates(self, text: str, tokens: list[tuple[int, int, str]], region: str | None = None) -> list[Candidate]:
         """Every candidate of every rule, overlapping, with rule names and features."""
-        return self._candidates(Context(text, tokens, region))
+        return self.candidates_in(Context(text, tokens, region))
 
-    def _candidates(self, ctx: Context) -> list[Candidate]:
+    def candidates_in(self, ctx: Context) -> list[Candidate]:
+        """:meth:`candidates` on a context already built (a classifier reuses it)."""
         out: list[Candidate] = []
         for r in self.rules:
             out.extend(r(ctx))
         return out
 
-    def _alias_mentions(self, text: str, kept: list[Candidate], ctx: Context) -> list[Candidate]:
+    def alias_mentions(self, text: str, kept: list[Candidate], ctx: Context) -> list[Candidate]:
         """Mentions of short company names derived from full names the text gives."""
         aliases: dict[str, str] = {}
         for c in kept:
@@ -95,7 +96,7 @@ class EntityRules:
         """Flat mentions from overlapping candidates (a classifier may rescore ``cands`` first)."""
         kept = select_flat(cands, self.min_score, len(text))
         ctx = ctx or Context(text, tokens, region)
-        extra = self._alias_mentions(text, kept, ctx)
+        extra = self.alias_mentions(text, kept, ctx)
         if extra:
             kept = select_flat(kept + extra, self.min_score, len(text))
         resolve_canonicals(kept)

@@ -98,17 +98,6 @@ class Context:
         return name
 
 
-def tokens_from_tags(pairs) -> list[tuple[int, int, str]]:
-    """Turn ``(word, tag)`` pairs (rjieba/jieba tagger output) into offset tokens."""
-    out = []
-    pos = 0
-    for w, t in pairs:
-        n = len(w)
-        out.append((pos, pos + n, t))
-        pos += n
-    return out
-
-
 class PrefixSet:
     """``match(s)``: the longest word of the set that ``s`` starts with, or None.
 

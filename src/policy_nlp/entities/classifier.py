@@ -23,6 +23,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.utils.validation import check_is_fitted
 
 from policy_nlp.entities.base import Candidate, Context
 
@@ -258,14 +259,14 @@ class EntityClassifier(ClassifierMixin, BaseEstimator):
     """Label (or NONE) for each candidate; INITIATIVE subtypes from a second model.
 
     ``fit(items, labels)`` takes :class:`CandidateItem` objects and labels such as ``ORG``,
-    ``NONE`` or ``INITIATIVE:programme``; ``predict`` returns labels in the same form;
-    ``predict_proba`` gives probabilities over ``classes_`` (the main labels).
+    ``NONE`` or ``INITIATIVE:programme``. The decision is hierarchical: a first model picks
+    the main label (over ``labels_``), a second the subtype of an INITIATIVE. ``classes_``
+    lists every label ``predict`` can return (the main labels, INITIATIVE split into
+    ``INITIATIVE:<subtype>``); ``predict_proba`` is over ``classes_``, an INITIATIVE
+    subtype's probability being P(INITIATIVE) × P(subtype | INITIATIVE).
     """
 
-    def __init__(self, C: float = 1.0, n_features: int = 2 ** 13, class_weight=None, max_iter: int = 3000,
-                 threshold: float = 0.9, add_threshold: float = 0.2):
-        self.threshold = threshold
-        self.add_threshold = add_threshold
+    def __init__(self, C: float = 1.0, n_features: int = 2 ** 13, class_weight=None, max_iter: int = 3000):
         self.C = C
         self.n_features = n_features
         self.class_weight = class_weight
@@ -279,7 +280,7 @@ class EntityClassifier(ClassifierMixin, BaseEstimator):
             ("clf", LogisticRegression(C=self.C, max_iter=self.max_iter, class_weight=self.class_weight)),
         ])
         self.pipeline_.fit(X, main)
-        self.classes_ = self.pipeline_.classes_
+        self.labels_ = self.pipeline_.classes_
         subs = [(k, split_label(v)[1]) for k, v in enumerate(y) if split_label(v)[0] == "INITIATIVE"]
         subs = [(k, s) for k, s in subs if s]
         self.subtype_ = None
@@ -290,42 +291,66 @@ class EntityClassifier(ClassifierMixin, BaseEstimator):
             if len(set(labs)) > 1:
                 Xs = self.transform_items([X[k] for k, _ in subs])
                 self.subtype_ = LogisticRegression(C=self.C, max_iter=self.max_iter).fit(Xs, labs)
+        self.classes_ = np.array([c for lab in self.labels_ for c in self._expand(str(lab))], dtype=object)
         return self
+
+    def _subtypes(self) -> list[str]:
+        if self.subtype_ is not None:
+            return [str(s) for s in self.subtype_.classes_]
+        return [self.default_subtype_]
+
+    def _expand(self, label: str) -> list[str]:
+        return [f"{label}:{s}" for s in self._subtypes()] if label == "INITIATIVE" else [label]
 
     # -- batched prediction (one transform per call) -------------------------------------
     def transform_items(self, X):
         return self.pipeline_[:-1].transform(X)
 
     def decide(self, X) -> tuple[np.ndarray, list[str | None]]:
-        """(probabilities over ``classes_``, INITIATIVE subtype per item) from one transform."""
+        """(probabilities over the main labels ``labels_``, INITIATIVE subtype per item whose
+        most probable main label is INITIATIVE) from one feature transform."""
+        check_is_fitted(self, "pipeline_")
         if len(X) == 0:
-            return np.zeros((0, len(self.classes_))), []
+            return np.zeros((0, len(self.labels_))), []
         F = self.transform_items(X)
         proba = self.pipeline_[-1].predict_proba(F)
         subs: list[str | None] = [None] * len(X)
-        ini = list(self.classes_).index("INITIATIVE") if "INITIATIVE" in self.classes_ else -1
+        ini = list(self.labels_).index("INITIATIVE") if "INITIATIVE" in self.labels_ else -1
         if ini >= 0:
-            best = proba.argmax(axis=1)
-            rows = np.flatnonzero(best == ini)
+            rows = np.flatnonzero(proba.argmax(axis=1) == ini)
             if len(rows):
-                if self.subtype_ is not None:
-                    pred = self.subtype_.predict(F[rows])
-                else:
-                    pred = [self.default_subtype_] * len(rows)
-                for r, s in zip(rows, pred):
+                pred = self.subtype_.predict(F[rows]) if self.subtype_ is not None else [self.default_subtype_] * len(rows)
+                for r, sub in zip(rows, pred):
                     rule_sub = X[r].cand.subtype if X[r].cand.label == "INITIATIVE" else None
-                    subs[r] = str(s) if s else (rule_sub or self.default_subtype_)
+                    subs[r] = str(sub) if sub else (rule_sub or self.default_subtype_)
         return proba, subs
 
-    def predict_proba(self, X):
-        return self.decide(X)[0]
+    def predict_proba(self, X) -> np.ndarray:
+        check_is_fitted(self, "pipeline_")
+        if len(X) == 0:
+            return np.zeros((0, len(self.classes_)))
+        F = self.transform_items(X)
+        main = self.pipeline_[-1].predict_proba(F)
+        if self.subtype_ is not None:
+            sub = self.subtype_.predict_proba(F)
+        else:
+            sub = np.ones((len(X), 1))
+        cols = []
+        for k, lab in enumerate(self.labels_):
+            if str(lab) == "INITIATIVE":
+                cols.append(main[:, [k]] * sub)
+            else:
+                cols.append(main[:, [k]])
+        return np.hstack(cols)
 
-    def predict(self, X):
+    def predict(self, X) -> np.ndarray:
+        """The main label, and for an INITIATIVE its subtype (``INITIATIVE:programme``):
+        always one of ``classes_``."""
         proba, subs = self.decide(X)
         out = []
         for k, row in enumerate(proba):
-            lab = str(self.classes_[int(row.argmax())])
-            out.append(f"{lab}:{subs[k]}" if lab == "INITIATIVE" and subs[k] else lab)
+            lab = str(self.labels_[int(row.argmax())])
+            out.append(f"{lab}:{subs[k]}" if lab == "INITIATIVE" else lab)
         return np.array(out, dtype=object)
 
 
@@ -338,19 +363,21 @@ class EntityExtractor:
     ``source='model'`` and ``score`` = the label's probability.
     """
 
-    def __init__(self, rules=None, model=None, threshold: float | None = None, add_threshold: float | None = None):
+    #: a candidate the rules alone would keep is dropped when P(NONE) >= threshold; any other
+    #: candidate is added when P(NONE) < add_threshold (the pipeline's config sets both)
+    THRESHOLD, ADD_THRESHOLD = 0.9, 0.2
+
+    def __init__(self, rules=None, model=None, threshold: float = THRESHOLD, add_threshold: float = ADD_THRESHOLD):
         from policy_nlp.entities import EntityRules
 
         self.rules = rules if rules is not None else EntityRules()
         if isinstance(model, (str,)) or hasattr(model, "__fspath__"):
-            from policy_nlp.entities.training import load
+            from policy_nlp.entities.persistence import load, resolve_model_path
 
-            model = load(model)
+            model = load(resolve_model_path(model))
         self.model = model
-        # a candidate the rules alone would keep is dropped when P(NONE) >= threshold; any
-        # other candidate is added when P(NONE) < add_threshold (defaults: the model's own)
-        self.threshold = threshold if threshold is not None else getattr(model, "threshold", 0.5)
-        self.add_threshold = add_threshold if add_threshold is not None else getattr(model, "add_threshold", 0.5)
+        self.threshold = threshold
+        self.add_threshold = add_threshold
 
     def decide(self, ctx: Context, cands: list[Candidate]) -> list[Candidate]:
         """The candidates the classifier accepts, relabelled and rescored (source 'model')."""
@@ -358,7 +385,7 @@ class EntityExtractor:
             return []
         items = items_for(ctx, cands, self.rules.place_names, self.rules.min_score)
         proba, subs = self.model.decide(items)
-        classes = [str(c) for c in self.model.classes_]
+        classes = [str(c) for c in self.model.labels_]
         none_i = classes.index(NONE) if NONE in classes else -1
         out = []
         for k, c in enumerate(cands):
@@ -385,9 +412,9 @@ class EntityExtractor:
         from policy_nlp.entities.resolve import resolve_canonicals, select_flat
 
         ctx = Context(text, tokens, region)
-        cands = rules._candidates(ctx)
+        cands = rules.candidates_in(ctx)
         kept = select_flat(self.decide(ctx, cands), 0.0, len(text))
-        extra = rules._alias_mentions(text, kept, ctx)
+        extra = rules.alias_mentions(text, kept, ctx)
         if extra:
             kept = select_flat(kept + extra, 0.0, len(text))
         resolve_canonicals(kept)

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span
 
 from policy_nlp.pipeline.extensions import RECORDS_KEY, register_extensions
 from policy_nlp.records import Article
-from policy_nlp.segment.tokenizer import TOKENS_KEY, TokenTable
+from policy_nlp.segment.segmenter import TokenTable
+from policy_nlp.segment.tokenizer import TOKENS_KEY
 
 register_extensions()
 
@@ -99,9 +100,10 @@ class FactComponent:
 
 
 class EntityComponent:
-    """Rule candidates, decided by the classifier at ``model_path`` when one is given."""
+    """Rule candidates, decided by the classifier at ``model_path`` when one is given
+    (``default``: the model shipped with the package), with its two thresholds."""
 
-    def __init__(self, model_path: str | None = None):
+    def __init__(self, model_path: str | None = None, threshold: float = 0.9, add_threshold: float = 0.2):
         from policy_nlp.entities import EntityRules
 
         self.rules = EntityRules()
@@ -111,7 +113,7 @@ class EntityComponent:
             # imported here: scikit-learn costs ~2 s of start-up that the rules alone never need
             from policy_nlp.entities.classifier import EntityExtractor
 
-            self.extract = EntityExtractor(self.rules, model_path)
+            self.extract = EntityExtractor(self.rules, model_path, threshold=threshold, add_threshold=add_threshold)
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.article
@@ -136,6 +138,7 @@ def make_facts(nlp: Language, name: str) -> FactComponent:
     return FactComponent()
 
 
-@Language.factory("policy_entities", default_config={"model_path": None})
-def make_entities(nlp: Language, name: str, model_path: str | None) -> EntityComponent:
-    return EntityComponent(model_path)
+@Language.factory("policy_entities", default_config={"model_path": None, "threshold": 0.9, "add_threshold": 0.2})
+def make_entities(nlp: Language, name: str, model_path: str | None, threshold: float,
+                  add_threshold: float) -> EntityComponent:
+    return EntityComponent(model_path, threshold, add_threshold)

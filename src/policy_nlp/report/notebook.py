@@ -32,22 +32,27 @@ INPUT_ENV = "POLICY_NLP_INPUT"
 #: Environment variable naming the cache folder for built datasets.
 CACHE_ENV = "POLICY_NLP_CACHE"
 
-_CURRENT = None
 
 
 # --------------------------------------------------------------------------- paths
 
-def repo_root() -> Path | None:
-    """The source checkout this package runs from (editable installs), if any."""
-    root = Path(__file__).resolve().parents[3]
-    return root if (root / "pyproject.toml").is_file() else None
+def project_root(start: str | Path | None = None) -> Path | None:
+    """The policy_nlp checkout the notebook runs in: the nearest folder at or above ``start``
+    (default: the working folder, where Jupyter starts a notebook) that holds
+    ``corpus/samples``. Found from where the notebook is, not from where the package is
+    installed, so an installed wheel finds the checkout's samples too."""
+    here = Path(start or Path.cwd()).resolve()
+    for d in (here, *here.parents):
+        if (d / "corpus" / "samples").is_dir():
+            return d
+    return None
 
 
 def samples_dir() -> Path:
-    """The bundled sample articles (``corpus/samples`` of the checkout)."""
-    root = repo_root()
-    if root is None or not (root / "corpus" / "samples").is_dir():
-        raise FileNotFoundError(f"no bundled samples next to this installation; set {INPUT_ENV}=FOLDER")
+    """The sample articles of the checkout (``corpus/samples``)."""
+    root = project_root()
+    if root is None:
+        raise FileNotFoundError(f"no corpus/samples at or above {Path.cwd()}; set {INPUT_ENV}=FOLDER")
     return root / "corpus" / "samples"
 
 
@@ -77,10 +82,8 @@ def dataset(path: str | Path | None = None, out: str | Path | None = None, worke
             quiet: bool = False):
     """Extract ``path`` (default: :func:`input_path`) into a cached dataset and load it.
 
-    Re-running is cheap: only new or changed articles are processed. The loaded dataset
-    becomes the *current* one, which :func:`policy_nlp.display` uses when given a row or id.
+    Re-running is cheap: only new or changed articles are processed.
     """
-    global _CURRENT
     from policy_nlp.dataset import load_dataset
     from policy_nlp.engine import run_extract
 
@@ -95,13 +98,7 @@ def dataset(path: str | Path | None = None, out: str | Path | None = None, worke
     if not quiet:
         print(f"{src} → {out}: {len(ds.articles)} articles, {len(ds.facts)} facts, {len(ds.entities)} entities "
               f"({summary.articles} processed now, {summary.unchanged} unchanged)")
-    _CURRENT = ds
     return ds
-
-
-def current_dataset():
-    """The dataset :func:`dataset` loaded last (None before)."""
-    return _CURRENT
 
 
 # --------------------------------------------------------------------------- tables
@@ -237,7 +234,7 @@ def training_data(path: str | Path | None = None) -> tuple[list[Path], list[Path
     raw = input_path(path)
     raw_dir = raw if raw.is_dir() else raw.parent
     candidates = [os.environ.get(GOLD_ENV), raw_dir.parent / "gold"]
-    root = repo_root()
+    root = project_root()
     if root is not None:
         candidates.append(root / "corpus" / "gold")
     for c in candidates:
@@ -249,17 +246,9 @@ def training_data(path: str | Path | None = None) -> tuple[list[Path], list[Path
 def entity_scores(gold_files, raw_dir, nlp=None) -> pd.DataFrame:
     """End-to-end entity scores (p, r, f1 per label and micro) of a pipeline on the
     gold files' sources, as ``policy-nlp evaluate --raw`` computes them."""
-    from collections import defaultdict
+    from policy_nlp.evaluate_raw import score_raw
 
-    from policy_nlp.evaluate import SourceAnnotations, add_article, read_gold_format, score_annotations
-    from policy_nlp.evaluate_raw import predict_sources
-
-    gold = read_gold_format(gold_files)
-    records, _missing = predict_sources(raw_dir, sorted(gold), nlp=nlp)
-    pred: dict = defaultdict(SourceAnnotations)
-    for r in records:
-        add_article(pred, r)
-    res = score_annotations(gold, pred)
+    res, _records, _missing = score_raw(gold_files, raw_dir, nlp)
     rows = {label: v for label, v in res["entities"].items()}
     rows["micro"] = res["entities_micro"]
     return pd.DataFrame(rows).T[["p", "r", "f1", "tp", "pred", "gold"]]

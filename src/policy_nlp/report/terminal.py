@@ -160,24 +160,22 @@ def file_rows(path: str | Path, nlp=None) -> list[dict[str, list[dict]]]:
 
     Raises ValueError when the file cannot be read (the reason is the message).
     """
-    from policy_nlp.engine.documents import articles_of
-    from policy_nlp.ingest import read_path
-    from policy_nlp.pipeline import annotate, load
-    from policy_nlp.pipeline.rows import doc_rows
+    from policy_nlp.pipeline import load
+    from policy_nlp.pipeline.process import process_path
     from policy_nlp.records import Skipped
 
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"{path}: no such file")
-    docs = list(read_path(path))
     nlp = nlp or load()
     out, skipped = [], []
-    for doc in docs:
-        if isinstance(doc, Skipped):
-            skipped.append(str(doc))
-            continue
-        for article in articles_of(doc):
-            out.append(doc_rows(annotate(nlp, article)))
+    for res in process_path(nlp, path):
+        if isinstance(res, Skipped):
+            skipped.append(str(res))
+        elif res.error is not None:
+            skipped.append(f"{path}: article {res.article.article_index}: {res.error}")
+        else:
+            out.append(res.rows)
     if skipped and not out:
         raise ValueError("; ".join(skipped))
     return out

@@ -10,38 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from itertools import accumulate
-
 import numpy
-import rjieba
 from spacy.attrs import TAG
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
 from policy_nlp.segment.lexeme_attrs import use_fast_lexeme_getters
+from policy_nlp.segment.segmenter import Segmenter, TokenTable
 from policy_nlp.segment.userdict import UserDictionary, load_user_dictionary
 
 
 TOKENS_KEY = "policy_nlp.tokens"
-
-
-class TokenTable(list):
-    """(start, end, pos_tag) per token, with the start offsets kept for bisecting and the
-    tags as a column for rules that look for a few tags only."""
-
-    starts: list[int]
-    tags: list[str]
-
-    @classmethod
-    def from_words(cls, words: list[str], tags: list[str] | None) -> "TokenTable":
-        ends = list(accumulate(map(len, words)))
-        starts = [0, *ends[:-1]] if ends else []
-        tags = tags if tags is not None else [""] * len(words)
-        table = cls(zip(starts, ends, tags))
-        table.starts = starts
-        table.tags = tags
-        return table
 
 
 class JiebaTokenizer:
@@ -49,13 +29,19 @@ class JiebaTokenizer:
 
     def __init__(self, vocab: Vocab, user_dict: UserDictionary | None = None, *, hmm: bool = True, pos_tags: bool = True):
         self.vocab = vocab
-        self.hmm = hmm
         self.pos_tags = pos_tags
-        self.user_dict = user_dict if user_dict is not None else load_user_dictionary()
-        self.segmenter = rjieba.Jieba()
+        #: the pipeline's one segmenter; take it from here rather than building another
+        self.segmenter = Segmenter(user_dict, hmm=hmm)
         self._tag_hashes: dict[str, int] = {}
-        self.user_dict.apply_to_rjieba(self.segmenter)
         use_fast_lexeme_getters(vocab)
+
+    @property
+    def hmm(self) -> bool:
+        return self.segmenter.hmm
+
+    @property
+    def user_dict(self) -> UserDictionary:
+        return self.segmenter.user_dict
 
     def _tag_array(self, tags: list[str]) -> numpy.ndarray:
         """The tags as a column of interned string hashes (a dict look-up per token)."""
@@ -69,10 +55,10 @@ class JiebaTokenizer:
         return numpy.array(values, dtype="uint64").reshape(-1, 1)
 
     def cut(self, text: str) -> list[str]:
-        return self.segmenter.cut(text, self.hmm)
+        return self.segmenter.cut(text)
 
     def tag(self, text: str) -> list[tuple[str, str]]:
-        return self.segmenter.tag(text, self.hmm)
+        return self.segmenter.tag(text)
 
     def __call__(self, text: str) -> Doc:
         if self.pos_tags:

@@ -1,11 +1,12 @@
 """Training data for the entity classifier: gold articles, their candidates and labels.
 
 Each gold file (JSON Lines, one article per line, read by the scorer's reader) names its raw
-file in ``source``; the raw file is looked up in the given raw folders, read with :func:`policy_nlp.ingest.read_path`
-and split as the engine splits them (:func:`policy_nlp.engine.documents.articles_of`), and gold articles are matched
-to built articles by ``article_index``. The rules' candidates of an article are labelled by
-their normalised text: the gold label of an entity with the same text (preferring the
-candidate's own label when the text is gold under several labels), else ``NONE``.
+file in ``source``; the raw file is looked up in the given raw folders and goes through the
+pipeline exactly as ``policy-nlp extract`` would take it (:func:`policy_nlp.pipeline.process.process_path`):
+same split, same segmenter, same tokens. Gold articles are matched to built articles by
+``article_index``. The rules' candidates of an article are labelled by their normalised
+text: the gold label of an entity with the same text (preferring the candidate's own label
+when the text is gold under several labels), else ``NONE``.
 """
 from __future__ import annotations
 
@@ -39,28 +40,8 @@ class ArticleExample:
             out.setdefault(norm_text(e.get("text")), {})[e.get("label")] = e.get("subtype")
         return out
 
-
-_TAGGER = None
-
-
-def tagger():
-    """The pipeline's segmenter (jieba + the project's user dictionary), so that training
-    sees the tokens and tags the entity component sees at run time."""
-    global _TAGGER
-    if _TAGGER is None:
-        import rjieba
-
-        from policy_nlp.segment.userdict import load_user_dictionary
-
-        _TAGGER = rjieba.Jieba()
-        load_user_dictionary().apply_to_rjieba(_TAGGER)
-    return _TAGGER
-
-
-def tag_text(text: str) -> list[tuple[int, int, str]]:
-    from policy_nlp.entities.base import tokens_from_tags
-
-    return tokens_from_tags(tagger().tag(text))
+    def context(self) -> Context:
+        return Context(self.text, self.tokens, self.region)
 
 
 def find_raw(source: str, raw_dirs: Sequence[str | Path]) -> Path:
@@ -71,23 +52,29 @@ def find_raw(source: str, raw_dirs: Sequence[str | Path]) -> Path:
     raise FileNotFoundError(f"raw file {source!r} not found in {[str(d) for d in raw_dirs]}")
 
 
-def load_articles(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Path]) -> list[ArticleExample]:
-    """Gold articles with their built text and tokens, in file order (gold read as the
-    scorer reads it, :func:`policy_nlp.evaluate.read_gold_format`)."""
-    from policy_nlp.engine.documents import articles_of
-    from policy_nlp.ingest import read_path
-    from policy_nlp.records import Document
+def load_articles(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Path], nlp) -> list[ArticleExample]:
+    """Gold articles with their built text and the pipeline's tokens, in file order (gold
+    read as the scorer reads it, :func:`policy_nlp.evaluate.read_gold_format`)."""
+    from policy_nlp.pipeline.components import doc_tokens
+    from policy_nlp.pipeline.process import process_path
+    from policy_nlp.records import Skipped
 
     out: list[ArticleExample] = []
     for src, annotations in read_gold_format(gold_files).items():
         raw = find_raw(src, raw_dirs)
-        # the engine's split (article_index renumbered for JSON Lines records)
-        built = {a.article_index: a for d in read_path(raw) if isinstance(d, Document) for a in articles_of(d)}
+        built = {}
+        for res in process_path(nlp, raw):
+            if isinstance(res, Skipped):
+                raise ValueError(f"gold source {src}: {res}")
+            if res.error is not None:
+                raise ValueError(f"gold source {src}, article {res.article.article_index}: {res.error}")
+            built[res.article.article_index] = res
         for g in annotations.articles:
-            art = built.get(g.get("article_index", 0))
-            if art is None:
+            res = built.get(g.get("article_index", 0))
+            if res is None:
                 raise ValueError(f"gold article {g.get('article_index')} of {src} not found in {raw}")
-            out.append(ArticleExample(src, art.article_index, art.text, tag_text(art.text), art.region,
+            art = res.article
+            out.append(ArticleExample(src, art.article_index, art.text, doc_tokens(res.doc), art.region,
                                       list(g.get("entities") or [])))
     return out
 
@@ -143,4 +130,4 @@ def training_labels(ex: ArticleExample) -> list[tuple[str, str | None] | None]:
 
 def attach_candidates(examples: list[ArticleExample], rules) -> None:
     for ex in examples:
-        ex.candidates = rules._candidates(Context(ex.text, ex.tokens, ex.region))
+        ex.candidates = rules.candidates_in(ex.context())
