@@ -166,7 +166,8 @@ def _open_dataset(path: Path):
 def evaluate(
     gold: Annotated[list[Path], typer.Option("--gold", "-g", help="Gold files (JSON Lines) or folders of them; repeatable.")],
     pred: Annotated[Optional[Path], typer.Option("--pred", help="Predictions in the gold format (from `export --format gold`).")] = None,
-    raw: Annotated[Optional[Path], typer.Option("--raw", help="Folder of raw articles: run the pipeline on the gold files' sources.")] = None,
+    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Where the gold files' sources are, to run the pipeline on them: a folder of raw articles (source = file name) or a JSON Lines file (source = record id); repeatable.")] = None,
+    ranges: Annotated[Optional[Path], typer.Option("--ranges", help="TSV with id, start, end columns: the character range of each JSON Lines record that was annotated (e.g. corpus/annotations/MANIFEST.tsv).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Machine-readable JSON.")] = False,
     save_pred: Annotated[Optional[Path], typer.Option("--save-pred", help="With --raw: also write the predictions here.")] = None,
     entity_model: Annotated[Optional[Path], typer.Option("--entity-model", help="With --raw: decide entities with this classifier (scores on its own training files are not held out: use `evaluate-model`).")] = None,
@@ -176,8 +177,8 @@ def evaluate(
 
     entity_model = _model_path(entity_model)
     gold_files = _gold_files(gold)
-    if (pred is None) == (raw is None):
-        _fail("give exactly one of --pred PRED.jsonl or --raw RAWDIR")
+    if (pred is None) == (not raw):
+        _fail("give exactly one of --pred PRED.jsonl or --raw RAW (a folder or a JSON Lines file)")
     try:
         if pred is not None:
             if not pred.is_file():
@@ -191,7 +192,7 @@ def evaluate(
                 from policy_nlp.pipeline import load
 
                 nlp = _with_model(entity_model, lambda: load(entity_model=entity_model))
-            res, records, missing = score_raw(gold_files, raw, nlp)
+            res, records, missing = score_raw(gold_files, _raw_sources(raw, []), nlp, _ranges(ranges))
             for m in missing:
                 err.print(f"[yellow]warning[/] {m}")
             if save_pred:
@@ -235,7 +236,8 @@ def _check_model(path: Path) -> None:
 @app.command()
 def train(
     gold: Annotated[list[Path], typer.Option("--gold", "-g", help="Gold files (JSON Lines, the annotation format) or folders of them; repeatable.")],
-    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Folders holding the gold files' source articles; repeatable (default: the raw/ and samples/ folders beside each gold folder).")] = None,
+    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Folders or JSON Lines files holding the gold files' sources; repeatable (default: the raw/ and samples/ folders beside each gold folder).")] = None,
+    ranges: Annotated[Optional[Path], typer.Option("--ranges", help="TSV with id, start, end columns: the character range of each JSON Lines record that was annotated (e.g. corpus/annotations/MANIFEST.tsv).")] = None,
     output: Annotated[Path, typer.Option("-o", "--output", help="Model file (.skops added if missing); the model card goes beside it.")] = Path("models/entity-classifier.skops"),
     folds: Annotated[int, typer.Option("--folds", min=0, help="Cross-validation folds for the model card (0: none).")] = 5,
     cv_gold: Annotated[Optional[list[Path]], typer.Option("--cv-gold", help="Files whose held-out scores go on the card (default: all --gold files).")] = None,
@@ -245,9 +247,9 @@ def train(
 
     files = _gold_files(gold)
     cv_files = _gold_files(cv_gold) if cv_gold else files
-    raw_dirs = _raw_dirs(raw, default_raw_dirs(files))
+    sources = _raw_sources(raw, default_raw_dirs(files))
     try:
-        path, card = train_and_save(files, raw_dirs, output, cv_gold=cv_files, folds=folds)
+        path, card = train_and_save(files, sources, output, cv_gold=cv_files, folds=folds, ranges=_ranges(ranges))
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     out.print(f"saved {path} ({card['training_seconds']} s, {card['training_examples']} candidates "
@@ -260,7 +262,8 @@ def train(
 def evaluate_model(
     gold: Annotated[list[Path], typer.Option("--gold", "-g", help="Gold files scored in cross-validation; repeatable.")],
     extra: Annotated[Optional[list[Path]], typer.Option("--extra", help="More gold files, added to every training fold and never scored.")] = None,
-    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Folders holding the source articles; repeatable (default: the raw/ and samples/ folders beside each gold folder).")] = None,
+    raw: Annotated[Optional[list[Path]], typer.Option("--raw", help="Folders or JSON Lines files holding the gold files' sources; repeatable (default: the raw/ and samples/ folders beside each gold folder).")] = None,
+    ranges: Annotated[Optional[Path], typer.Option("--ranges", help="TSV with id, start, end columns: the character range of each JSON Lines record that was annotated (e.g. corpus/annotations/MANIFEST.tsv).")] = None,
     folds: Annotated[int, typer.Option("--folds", min=2, help="Folds; articles stay whole (grouped by source file).")] = 5,
     json_out: Annotated[bool, typer.Option("--json", help="Machine-readable JSON.")] = False,
 ) -> None:
@@ -270,8 +273,8 @@ def evaluate_model(
     files = _gold_files(gold)
     extra_files = _gold_files(extra) if extra else []
     try:
-        rep = cross_validate(files, _raw_dirs(raw, default_raw_dirs(files + extra_files)), folds=folds,
-                             extra_train=extra_files)
+        rep = cross_validate(files, _raw_sources(raw, default_raw_dirs(files + extra_files)), folds=folds,
+                             extra_train=extra_files, ranges=_ranges(ranges))
     except (ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     if json_out:
@@ -281,14 +284,21 @@ def evaluate_model(
         out.print(format_cv(rep), highlight=False)
 
 
-def _raw_dirs(given: list[Path] | None, default: list[Path]) -> list[Path]:
-    dirs = given or [d for d in default if d.is_dir()]
-    for d in dirs:
-        if not d.is_dir():
-            _fail(f"{d}: no such folder")
-    if not dirs:
+def _raw_sources(given: list[Path] | None, default: list[Path]) -> list[Path]:
+    """Folders of raw articles or JSON Lines files of records, checked."""
+    paths = given or [d for d in default if d.is_dir()]
+    for p in paths:
+        if not (p.is_dir() or (p.is_file() and p.suffix == ".jsonl")):
+            _fail(f"{p}: not a folder of raw articles nor a JSON Lines file")
+    if not paths:
         _fail("no folder of raw articles: give --raw")
-    return dirs
+    return paths
+
+
+def _ranges(path: Path | None) -> Path | None:
+    if path is not None and not path.is_file():
+        _fail(f"{path}: no such file")
+    return path
 
 
 def _gold_files(paths: list[Path]) -> list[Path]:

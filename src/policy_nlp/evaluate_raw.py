@@ -1,49 +1,142 @@
-"""Predictions for evaluation straight from raw files (no dataset folder needed)."""
+"""Predictions for evaluation (and training data) straight from the gold files' sources.
+
+A gold article's ``source`` names where its text is: a file in a folder of raw articles
+(``000_23b2bec8f30d5541.txt``), or a record of a JSON Lines file by its ``id``
+(``rmrb-20230801-09-01`` in ``bench/bulk/articles.jsonl``). Long records may be annotated in
+part: a ranges file (TSV with ``id``, ``start``, ``end`` columns, such as the annotated
+corpus's MANIFEST.tsv) gives the character range of each record that was annotated, and
+only that range is run through the pipeline, as its own article.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy_nlp.dataset.export import gold_record
 from policy_nlp.pipeline import load
-from policy_nlp.pipeline.process import process_path
-from policy_nlp.records import Skipped
+from policy_nlp.pipeline.process import ArticleResult, StructureError, process_document
+from policy_nlp.records import Document, Skipped
+from policy_nlp.structure.documents import InputTooLarge
+
+
+def read_ranges(path: str | Path | None) -> dict[str, tuple[int, int]]:
+    """record id -> (start, end) from a TSV with ``id``, ``start`` and ``end`` columns."""
+    if path is None:
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    if rows and not {"id", "start", "end"} <= set(rows[0]):
+        raise ValueError(f"{path}: a ranges file needs id, start and end columns (has {', '.join(rows[0])})")
+    return {r["id"]: (int(r["start"]), int(r["end"])) for r in rows}
+
+
+@dataclass
+class RawSources:
+    """Folders of raw files and JSON Lines files of records, where gold sources are found."""
+
+    paths: Sequence[Path]
+    ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.paths = [Path(p) for p in self.paths]
+        for p in self.paths:
+            if not (p.is_dir() or (p.is_file() and p.suffix == ".jsonl")):
+                raise ValueError(f"{p}: not a folder of raw articles nor a JSON Lines file")
+        self._records: dict[str, Document] | None = None
+
+    def _record_index(self) -> dict[str, Document]:
+        """Every record with an id in the JSON Lines files, read once (training asks for
+        sources file by file)."""
+        if self._records is None:
+            from policy_nlp.ingest import read_path
+
+            self._records = {}
+            for path in (p for p in self.paths if p.is_file()):
+                for doc in read_path(path):
+                    rid = None if isinstance(doc, Skipped) else doc.metadata.get("id")
+                    if rid is not None:
+                        self._records.setdefault(str(rid), doc)
+        return self._records
+
+    def documents(self, sources: Iterable[str]) -> tuple[dict[str, list[Document | Skipped]], list[str]]:
+        """The documents of each named source, and a message for each source not found."""
+        from policy_nlp.ingest import read_path
+
+        wanted = list(dict.fromkeys(sources))
+        found: dict[str, list[Document | Skipped]] = {}
+        records = [p for p in self.paths if p.is_file()]
+        for src in wanted:
+            for d in (p for p in self.paths if p.is_dir()):
+                if (d / src).is_file():
+                    found[src] = list(read_path(d / src))
+                    break
+        if records and any(s not in found for s in wanted):
+            index = self._record_index()
+            for src in wanted:
+                if src not in found and src in index:
+                    found[src] = [self._record(index[src], src)]
+        missing = [f"{src}: gold names this source but it is in none of {', '.join(map(str, self.paths))}; scored as empty"
+                   for src in wanted if src not in found]
+        return found, missing
+
+    def _record(self, doc: Document, rid: str) -> Document:
+        """The record as its own article (numbered 0, as the gold numbers it), cut to its
+        annotated range when it has one."""
+        text = doc.text
+        if rid in self.ranges:
+            s, e = self.ranges[rid]
+            text = text[s:e]
+        return Document(source_path=doc.source_path, text=text, metadata=dict(doc.metadata), line_no=None,
+                        pre_split=True)
+
+
+def annotated(nlp, docs: list[Document | Skipped], source: str) -> list[ArticleResult]:
+    """The articles of one source's documents; anything unreadable is an error naming it."""
+    out = []
+    for doc in docs:
+        if isinstance(doc, Skipped):
+            raise ValueError(f"{source}: {doc}")
+        try:
+            results = process_document(nlp, doc)
+        except (InputTooLarge, StructureError) as exc:
+            raise ValueError(f"{source}: {exc}") from exc
+        for r in results:
+            if r.error is not None:
+                raise ValueError(f"{source}: article {r.article.article_index}: {r.error}")
+        out.extend(results)
+    return out
 
 
 def predict_file(nlp, path: Path) -> list[dict]:
     """Gold-format records for every article of one raw file."""
-    records = []
-    for res in process_path(nlp, path):
-        if isinstance(res, Skipped):
-            raise ValueError(str(res))
-        if res.error is not None:
-            raise ValueError(f"{path}: article {res.article.article_index}: {res.error}")
-        rows = res.rows
-        records.append(gold_record(rows["articles"][0], rows["facts"], rows["entities"]))
-    return records
+    found, _ = RawSources([Path(path).parent]).documents([Path(path).name])
+    return [_record(r) for r in annotated(nlp, found[Path(path).name], Path(path).name)]
 
 
-def predict_sources(raw_dir: str | Path, sources: Iterable[str], nlp=None) -> tuple[list[dict], list[str]]:
-    """(records, messages about sources not found) for the named files under raw_dir."""
-    raw_dir = Path(raw_dir)
-    if not raw_dir.is_dir():
-        raise ValueError(f"{raw_dir}: not a folder")
+def _record(res: ArticleResult) -> dict:
+    rows = res.rows
+    return gold_record(rows["articles"][0], rows["facts"], rows["entities"])
+
+
+def predict_sources(raw: str | Path | Sequence[str | Path], sources: Iterable[str], nlp=None,
+                    ranges: str | Path | None = None) -> tuple[list[dict], list[str]]:
+    """(records, messages about sources not found) for the named sources under ``raw``
+    (a folder, a JSON Lines file, or several of them)."""
+    paths = [raw] if isinstance(raw, (str, Path)) else list(raw)
+    found, missing = RawSources([Path(p) for p in paths], read_ranges(ranges)).documents(sources)
     nlp = nlp or load()
-    records, missing = [], []
-    for src in sources:
-        path = raw_dir / src
-        if not path.is_file():
-            missing.append(f"{path}: gold names this source but the file is missing; scored as empty")
-            continue
-        records.extend(predict_file(nlp, path))
+    records = [_record(r) for src, docs in found.items() for r in annotated(nlp, docs, src)]
     return records, missing
 
 
-def score_raw(gold_files: Iterable[str | Path], raw_dir: str | Path, nlp=None) -> tuple[dict, list[dict], list[str]]:
+def score_raw(gold_files: Iterable[str | Path], raw: str | Path | Sequence[str | Path], nlp=None,
+              ranges: str | Path | None = None) -> tuple[dict, list[dict], list[str]]:
     """(scores, predicted records, messages about missing sources): the pipeline run on
     the gold files' sources and scored as the guidelines define it (``evaluate --raw``)."""
     from policy_nlp.evaluate import read_gold_format, score_annotations, source_annotations
 
     gold = read_gold_format(gold_files)
-    records, missing = predict_sources(raw_dir, sorted(gold), nlp)
+    records, missing = predict_sources(raw, sorted(gold), nlp, ranges)
     return score_annotations(gold, source_annotations(records)), records, missing

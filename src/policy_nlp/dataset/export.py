@@ -38,10 +38,15 @@ def _number(v):
 
 
 def gold_record(article: dict, facts: list[dict], entities: list[dict]) -> dict:
-    """One article's rows (as dicts) in the gold format of the annotation guidelines."""
+    """One article's rows (as dicts) in the gold format of the annotation guidelines.
+
+    An article read from a JSON Lines record with an ``id`` is named by that id (its own
+    source, article 0), as gold articles annotated from such records are; any other by its
+    file name and position."""
+    rid = _none(article.get("external_id"))
     rec = {
-        "source": article["source"],
-        "article_index": int(article["article_index"]),
+        "source": str(rid) if rid is not None else article["source"],
+        "article_index": 0 if rid is not None else int(article["article_index"]),
         "title": _none(article.get("title")),
         "author_org": _none(article.get("author_org")),
         "region": _none(article.get("region")),

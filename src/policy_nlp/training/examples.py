@@ -44,35 +44,24 @@ class ArticleExample:
         return Context(self.text, self.tokens, self.region)
 
 
-def find_raw(source: str, raw_dirs: Sequence[str | Path]) -> Path:
-    for d in raw_dirs:
-        p = Path(d) / source
-        if p.exists():
-            return p
-    raise FileNotFoundError(f"raw file {source!r} not found in {[str(d) for d in raw_dirs]}")
-
-
-def load_articles(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Path], nlp) -> list[ArticleExample]:
+def load_articles(gold_files: Iterable[str | Path], sources, nlp) -> list[ArticleExample]:
     """Gold articles with their built text and the pipeline's tokens, in file order (gold
-    read as the scorer reads it, :func:`policy_nlp.evaluate.read_gold_format`)."""
+    read as the scorer reads it, :func:`policy_nlp.evaluate.read_gold_format`; ``sources``
+    a :class:`policy_nlp.evaluate_raw.RawSources`, which finds them as ``evaluate --raw`` does)."""
+    from policy_nlp.evaluate_raw import annotated
     from policy_nlp.pipeline.components import doc_tokens
-    from policy_nlp.pipeline.process import process_path
-    from policy_nlp.records import Skipped
 
+    gold = read_gold_format(gold_files)
+    found, missing = sources.documents(gold)
+    if missing:
+        raise FileNotFoundError("; ".join(missing))
     out: list[ArticleExample] = []
-    for src, annotations in read_gold_format(gold_files).items():
-        raw = find_raw(src, raw_dirs)
-        built = {}
-        for res in process_path(nlp, raw):
-            if isinstance(res, Skipped):
-                raise ValueError(f"gold source {src}: {res}")
-            if res.error is not None:
-                raise ValueError(f"gold source {src}, article {res.article.article_index}: {res.error}")
-            built[res.article.article_index] = res
+    for src, annotations in gold.items():
+        built = {res.article.article_index: res for res in annotated(nlp, found[src], src)}
         for g in annotations.articles:
             res = built.get(g.get("article_index", 0))
             if res is None:
-                raise ValueError(f"gold article {g.get('article_index')} of {src} not found in {raw}")
+                raise ValueError(f"gold article {g.get('article_index')} of {src} not found in its source")
             art = res.article
             out.append(ArticleExample(src, art.article_index, art.text, doc_tokens(res.doc), art.region,
                                       list(g.get("entities") or [])))

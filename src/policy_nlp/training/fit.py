@@ -19,6 +19,7 @@ from typing import Iterable, Sequence
 
 from policy_nlp.entities.classifier import EntityClassifier, EntityExtractor, items_for
 from policy_nlp.entities.persistence import _sha256, save
+from policy_nlp.evaluate_raw import RawSources, read_ranges
 from policy_nlp.training.examples import ArticleExample, attach_candidates, load_articles, training_labels
 
 
@@ -68,12 +69,18 @@ def fit_examples(examples: Sequence[ArticleExample], rules, **params) -> EntityC
     return EntityClassifier(**params).fit(X, y)
 
 
-def train(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Path], nlp=None, **params) -> EntityClassifier:
+def sources_of(raw: Sequence[str | Path], ranges: str | Path | None = None) -> RawSources:
+    """Where the gold files' sources are: folders and JSON Lines files, with excerpt ranges."""
+    return RawSources([Path(p) for p in raw], read_ranges(ranges))
+
+
+def train(gold_files: Iterable[str | Path], raw: Sequence[str | Path], nlp=None, ranges: str | Path | None = None,
+          **params) -> EntityClassifier:
     """An EntityClassifier fitted on every candidate of every gold article (run through
     ``nlp``, default: the default pipeline)."""
     nlp = nlp or _pipeline()
     rules = pipeline_rules(nlp)
-    examples = load_articles(list(gold_files), raw_dirs, nlp)
+    examples = load_articles(list(gold_files), sources_of(raw, ranges), nlp)
     attach_candidates(examples, rules)
     return fit_examples(examples, rules, **params)
 
@@ -98,8 +105,9 @@ def _score(gold_paths: Sequence[str | Path], records: list[dict]) -> dict:
     return {"entities": res["entities"], "entities_micro": res["entities_micro"]}
 
 
-def cross_validate(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Path], folds: int = 5,
-                   extra_train: Iterable[str | Path] = (), return_records: bool = False, nlp=None, **params) -> dict:
+def cross_validate(gold_files: Iterable[str | Path], raw: Sequence[str | Path], folds: int = 5,
+                   extra_train: Iterable[str | Path] = (), return_records: bool = False, nlp=None,
+                   ranges: str | Path | None = None, **params) -> dict:
     """Held-out scores with articles kept whole (GroupKFold by source file).
 
     ``extra_train`` files (e.g. the project's own sample gold) are added to the training
@@ -110,8 +118,9 @@ def cross_validate(gold_files: Iterable[str | Path], raw_dirs: Sequence[str | Pa
     gold_files = [Path(p) for p in gold_files]
     nlp = nlp or _pipeline()
     rules = pipeline_rules(nlp)
-    examples = load_articles(gold_files, raw_dirs, nlp)
-    extra = load_articles(list(extra_train), raw_dirs, nlp) if extra_train else []
+    sources = sources_of(raw, ranges)
+    examples = load_articles(gold_files, sources, nlp)
+    extra = load_articles(list(extra_train), sources, nlp) if extra_train else []
     attach_candidates(examples + extra, rules)
     return cross_validate_examples(examples, gold_files, rules, extra, folds, return_records, **params)
 
@@ -157,9 +166,9 @@ def format_cv(report: dict) -> str:
     return "\n".join(lines)
 
 
-def train_and_save(gold_files: Sequence[str | Path], raw_dirs: Sequence[str | Path], out: str | Path,
+def train_and_save(gold_files: Sequence[str | Path], raw: Sequence[str | Path], out: str | Path,
                    cv_gold: Sequence[str | Path] | None = None, folds: int = 5, nlp=None,
-                   **params) -> tuple[Path, dict]:
+                   ranges: str | Path | None = None, **params) -> tuple[Path, dict]:
     """Train on ``gold_files``, cross-validate on ``cv_gold`` (default: all of them; files
     not in ``cv_gold`` are extra training data in every fold) and save model + card."""
     gold_files = [Path(p) for p in gold_files]
@@ -168,7 +177,8 @@ def train_and_save(gold_files: Sequence[str | Path], raw_dirs: Sequence[str | Pa
     rules = pipeline_rules(nlp)
     cvg = ([Path(p) for p in cv_gold] if cv_gold is not None else list(gold_files)) if folds and folds > 1 else []
     # each gold file is read, split and run through the rules once, for training and for the folds
-    by_file = {p: load_articles([p], raw_dirs, nlp) for p in dict.fromkeys(gold_files + cvg)}
+    sources = sources_of(raw, ranges)
+    by_file = {p: load_articles([p], sources, nlp) for p in dict.fromkeys(gold_files + cvg)}
     attach_candidates([ex for exs in by_file.values() for ex in exs], rules)
     examples = [ex for p in gold_files for ex in by_file[p]]
     X, y, _ = examples_to_xy(examples, rules)
