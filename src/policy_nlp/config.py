@@ -44,9 +44,15 @@ model_path = null
 # other candidate when P(NONE) < add_threshold
 threshold = 0.9
 add_threshold = 0.2
+# a folder laid out as resources/entities/ (every vocabulary of the entity rules), null: bundled
+vocabulary_dir = null
+# a CSV of adcode,name replacing the administrative divisions table, null: bundled
+division_table = null
 
 [components.policy_facts]
 factory = "policy_facts"
+# a folder laid out as resources/facts/ (cue words, dimensions, period patterns), null: bundled
+vocabulary_dir = null
 """
 
 

@@ -46,7 +46,9 @@ class EntityRules:
                  division_table: str | None = None, min_score: float = 0.5):
         self.lexicon = Lexicon.load(resource_dir, extra)
         self.gpe = GpeRule(self.lexicon, division_table)
-        self.org = OrgRule(self.lexicon)
+        self.place_names = set(self.gpe.full) | set(self.gpe.short)
+        heads = sorted(self.place_names | set(self.lexicon.group("org.body_heads")), key=len, reverse=True)
+        self.org = OrgRule(self.lexicon, self.place_names, PrefixSet(heads))
         self.person = PersonRule(self.lexicon)
         self.initiative = InitiativeRule(self.lexicon)
         self.policy_doc = PolicyDocRule(self.lexicon)
@@ -55,11 +57,6 @@ class EntityRules:
         self.rules = [self.policy_doc, self.org, self.gpe, self.person, self.initiative, self.variants]
         self.min_score = min_score
         self.company_words = self.lexicon.words("company_words")
-        self.place_names = set(self.gpe.full) | set(self.gpe.short)
-        heads = sorted(self.place_names | {"国务院", "中央", "中共中央", "自治区", "省", "市", "县", "区", "州", "旗", "乡", "镇"},
-                       key=len, reverse=True)
-        self.org.place_prefix = PrefixSet(heads)
-        self.org.place_names = self.place_names
 
     def candidates(self, text: str, tokens: list[tuple[int, int, str]], region: str | None = None) -> list[Candidate]:
         """Every candidate of every rule, overlapping, with rule names and features."""

@@ -9,23 +9,32 @@ pass stays linear in the number of heads.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from policy_nlp.entities.base import HARD_BOUNDARY, Context
-
-STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o",
-                       "w", "x", "q", "mq", "t", "tg", "f", "z", "k", "h"})
-COORD = frozenset({"和", "与"})
-# organs written side by side without a conjunction (河北省委省政府): a name never grows over them
-TOP_ORGANS = frozenset({"党委", "政府", "省委", "市委", "区委", "县委", "州委", "人民政府", "省政府", "市政府",
-                        "区政府", "县政府", "州政府", "党中央", "国务院", "中央"})
-_ADVERB_STARTS = ("大力", "大幅", "全面", "积极", "进一步", "加快", "不断", "切实", "持续", "努力", "深入", "认真")
-# verbs that govern a name and are never its first word (推进|新一轮技术改造专项行动)
-LEAD_VERBS = frozenset({"推进", "建设", "新建", "优化", "健全", "完善", "加强", "强化", "打造", "构建", "推动", "实施",
-                        "开展", "助力", "运用", "共创", "服务保障", "扩建", "改建", "启动", "深化", "落实"})
-LEADING_JUNK = set("据在对将把被向从让使给就由")
-TOP_ORGAN_ENDS = ("党委", "政府", "省委", "市委", "区委", "县委", "州委", "党中央", "国务院")
+from policy_nlp.entities.lexicon import Lexicon
 
 
-def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[str], *,
+@dataclass(frozen=True)
+class NameGrammar:
+    """The closed word classes a name grows over or stops at (groups ``extend.*`` of
+    ``rule_words.tsv``): data, so that a user's corpus can add a verb or a tag."""
+
+    stop_tags: frozenset[str]
+    coord: frozenset[str]
+    adverb_starts: tuple[str, ...]
+    lead_verbs: frozenset[str]  # govern a name, never its first word (推进|新一轮技术改造专项行动)
+    leading_junk: frozenset[str]
+    top_organ_ends: tuple[str, ...]
+
+    @classmethod
+    def from_lexicon(cls, lex: Lexicon) -> "NameGrammar":
+        return cls(frozenset(lex.group("extend.stop_tags")), frozenset(lex.group("extend.coord")),
+                   tuple(lex.group("extend.adverb_starts")), frozenset(lex.group("extend.lead_verbs")),
+                   frozenset(lex.group("extend.leading_junk")), tuple(lex.group("extend.top_organ_ends")))
+
+
+def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[str], grammar: NameGrammar, *,
                 max_tokens: int = 8, max_chars: int = 24, allow_numbers: bool = False,
                 stop_after: set[str] | None = None, suffix_ends: tuple[str, ...] = (),
                 head_is_top: bool = False, allow_coord: bool = True,
@@ -45,14 +54,14 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
             break
         if start - s > max_chars:
             break
-        if glued_place is not None and len(w) > 1 and w[0] in LEADING_JUNK and glued_place(w[1:]):
+        if glued_place is not None and len(w) > 1 and w[0] in grammar.leading_junk and glued_place(w[1:]):
             cur = s + 1  # 会议由区|交通运输厅: the segmenter glued a preposition to a place word
             break
-        if head_is_top and w.endswith(TOP_ORGAN_ENDS):
+        if head_is_top and w.endswith(grammar.top_organ_ends):
             break  # 河北省委|省政府: two organs side by side
         if stop_ends and w.endswith(stop_ends):
             break  # 雄安云网科技有限公司|信息系统部: a company's team is not a new name
-        if w in COORD:
+        if w in grammar.coord:
             # 经济和信息化厅: a short coordination right before the head
             if not allow_coord or since_coord > 2 or j == 0 or ctx.tag(j - 1) == "nt":
                 break
@@ -68,9 +77,9 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
             cur = s  # company names: 西藏|中|材|祁连山|水泥有限公司
             steps += 1
             continue
-        if tag in STOP_TAGS and tag != "x":
+        if tag in grammar.stop_tags and tag != "x":
             break
-        if tag in ("ad", "i") or (tag == "l" and w.startswith(_ADVERB_STARTS)):
+        if tag in ("ad", "i") or (tag == "l" and w.startswith(grammar.adverb_starts)):
             break
         if tag == "x" and not w.isascii():
             break
@@ -90,7 +99,7 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
         steps += 1
         since_coord += 1
     # a function character glued to the first token by the segmenter (据|雄安云网)
-    if cur < start and text[cur] in LEADING_JUNK and ctx.tok_start_at.get(cur) is not None:
+    if cur < start and text[cur] in grammar.leading_junk and ctx.tok_start_at.get(cur) is not None:
         j = ctx.tok_start_at[cur]
         if ctx.tokens[j][1] - cur > 1:
             cur += 1
@@ -100,7 +109,7 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
         if j is None or ctx.tokens[j][1] >= start:
             break
         w = ctx.word(j)
-        if (w in boundary or w in LEAD_VERBS) and (ctx.tag(j).startswith("v") or w in LEAD_VERBS):
+        if (w in boundary or w in grammar.lead_verbs) and (ctx.tag(j).startswith("v") or w in grammar.lead_verbs):
             cur = ctx.tokens[j][1]
         else:
             break
@@ -110,7 +119,7 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
         if j is None:
             break
         w = ctx.word(j)
-        if w in COORD:
+        if w in grammar.coord:
             cur = ctx.tokens[j][1]
         else:
             break

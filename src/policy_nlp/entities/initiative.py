@@ -18,20 +18,10 @@ import re
 import regex
 
 from policy_nlp.entities.base import Candidate, Context, trie_pattern
-from policy_nlp.entities.extend import extend_left
+from policy_nlp.entities.extend import NameGrammar, extend_left
 from policy_nlp.entities.lexicon import Lexicon
 
 NUM = "一二两三四五六七八九十百千万双多"
-_MEASURE = set("年月日天次批项家条种位名人户元亿万千百倍成期级类季周代番半些届轮层份件块行")
-_NOT_STANDALONE = {"建设", "工作", "品牌", "活动", "政策", "理念", "号", "行动方案", "示范", "制度体系", "工作机制"}
-_PROJECT_WORK = ("水电", "铁路", "公路", "输电", "水利", "隧道", "一期", "二期", "三期", "改造提升", "枢纽",
-                 "电站", "管道", "机场", "大桥", "电网", "直流", "信息化", "系统")
-_GENERIC_MODIFIERS = {"重大", "重点", "专项", "相关", "有关", "各类", "综合", "国家级", "省级", "示范", "试点",
-                      "新型", "一批", "各项", "全面", "系列", "发展", "建设", "工作", "合作", "协调", "长效",
-                      "工作", "考核", "管理", "激励", "保障", "联动", "监管", "服务", "应用", "统筹",
-                      "系统",  # 一项系统工程: a complex task, not a named campaign
-                      "融合", "创新", "规范", "改革", "公益", "稳定", "增长"}
-_GENERIC_PREFIXES = {w[:2] for w in _GENERIC_MODIFIERS}  # fast pre-check for _generic_core
 _SENTENCE_PUNCT = set("。！？；：…")
 _HAN1 = regex.compile(r"\p{Han}")
 _ASCII_ALNUM = regex.compile(r"[\d+A-Za-z]")
@@ -46,20 +36,25 @@ _COUNT_IN_CORE = re.compile(r"\d+(?:\.\d+)?[多余]?[个项家座条所]")
 _THRESHOLD = re.compile(r"(?:[\d十百千万亿]元?|规模)以[上下]")
 # quoted words the text criticises: “雷人雷语”、“不互动无服务”等现象, “变薄、变瘦、变硬”的趋势
 _CRITICISED_AFTER = r"(?:、?“[^“”\n]{1,16}”)*(?:的|等)?(?:现象|问题|乱象|顽疾|弊端|倾向|趋势)"
-# verbs before an honour or award title (荣获“…”, 入选“…”)
-_HONOUR_VERBS = ("荣获", "入选", "获评", "评为", "获得", "摘得")
 # a project code's letters and dash before a number that starts a name (A—11, B-3)
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[—\-–]$")
 _PERIOD_NAME = regex.compile(r"十[一二三四五六七八九]五(?:时期|期间)?")
-_ORG_ENDS = ("实验室", "有限公司", "有限责任公司", "大学", "学院", "研究院", "研究所", "医院", "委员会", "领导小组", "集团")
-_WEAK_HEADS = {"体系", "平台", "系统", "项目", "机制", "模式", "基地", "工作机制", "制度体系", "计划"}
-_PROJECT_HEADS = {"数据中心", "智算中心", "计算中心", "算力中心", "适配中心", "云平台"}
 
 
 class InitiativeRule:
     name = "initiative"
 
     def __init__(self, lex: Lexicon):
+        self.grammar = NameGrammar.from_lexicon(lex)
+        self.measure_chars = set(lex.group("init.measure_chars"))
+        self.not_standalone = set(lex.group("init.not_standalone"))
+        self.project_work = tuple(lex.group("init.project_work"))
+        self.generic_modifiers = set(lex.group("init.generic_modifiers"))
+        self.generic_prefixes = {w[:2] for w in self.generic_modifiers}  # fast pre-check for _generic_core
+        self.honour_verbs = tuple(lex.group("init.honour_verbs"))
+        self.org_ends = tuple(lex.group("init.org_ends"))
+        self.weak_heads = set(lex.group("init.weak_heads"))
+        self.project_heads = set(lex.group("init.project_heads"))
         self.boundary = lex.words("boundary_words")
         self.name_verbs = lex.words("name_verbs")
         self.generic_after = lex.words("initiative_generic_heads")
@@ -81,7 +76,7 @@ class InitiativeRule:
         # what follows a quote that names no initiative: a criticised problem, or an event head
         event_after = rf"|[\u4e00-\u9fff]{{0,6}}?(?:{ends})(?![\u4e00-\u9fff])" if ends else ""
         self.no_initiative_after = re.compile(rf"(?:{_CRITICISED_AFTER}){event_after}")
-        standalone = [h for h in self.heads if h not in _NOT_STANDALONE]
+        standalone = [h for h in self.heads if h not in self.not_standalone]
         self.head_pattern = re.compile(trie_pattern(standalone))
         gen = sorted(self.generic_after | set(self.heads), key=len, reverse=True)
         self.generic_pattern = regex.compile("|".join(map(regex.escape, gen)))
@@ -118,7 +113,7 @@ class InitiativeRule:
         if self.no_initiative_after.match(text, e + 1):
             return True  # “雷人雷语”、“不互动无服务”等现象; “环喜马拉雅”企业家国际会议
         # 荣获“全国十大考古新发现”: an honour's title; 入选“珠峰英才”计划 keeps its programme head
-        return text[max(0, s - 3):s - 1].endswith(_HONOUR_VERBS) and not self.generic_pattern.match(text, e + 1)
+        return text[max(0, s - 3):s - 1].endswith(self.honour_verbs) and not self.generic_pattern.match(text, e + 1)
 
     def _quoted(self, ctx: Context, out: list[Candidate]) -> list[tuple[int, int]]:
         """Quoted-name candidates; returns the spans of quotes that name no initiative, so that
@@ -165,7 +160,7 @@ class InitiativeRule:
                 score = 0.35
             if head:
                 score = 0.85
-            if w.endswith(_ORG_ENDS) and len(w) >= 5:
+            if w.endswith(self.org_ends) and len(w) >= 5:
                 # a quoted body (“西藏自治区…重点实验室”) is an organisation
                 out.append(Candidate(s, e, w, "ORG", None, ctx.deictic_canonical(w), "rule", 0.8,
                                      rule="org.quoted", priority=3, features={"quoted": True}))
@@ -199,7 +194,7 @@ class InitiativeRule:
             e = best
             span = text[s:e]
             parts = _ELEM.findall(span)
-            if any(p.lstrip(NUM).lstrip("个")[:1] in _MEASURE for p in parts if not p[1:2] == "个"):
+            if any(p.lstrip(NUM).lstrip("个")[:1] in self.measure_chars for p in parts if not p[1:2] == "个"):
                 continue
             if any(p[1:2] in "到至等是和或与的" for p in parts) or span[-1] in "的了地":
                 continue
@@ -216,8 +211,7 @@ class InitiativeRule:
             out.append(Candidate(s, e, m.group(), "INITIATIVE", self.slogans[m.group()], m.group(), "rule", 0.8,
                                  rule="init.lexicon", priority=2, features={}))
 
-    @staticmethod
-    def _generic_core(ctx: Context, start: int, head_start: int) -> bool:
+    def _generic_core(self, ctx: Context, start: int, head_start: int) -> bool:
         """True when every word before the head only describes a kind (融合发展|试点, 综合改革|试点).
 
         A programme needs a modifier that names a particular scheme; descriptive words that any
@@ -227,7 +221,7 @@ class InitiativeRule:
         if i is None or start >= head_start:
             return False
         while i < len(ctx.tokens) and ctx.tokens[i][0] < head_start:
-            if ctx.tokens[i][1] > head_start or ctx.word(i) not in _GENERIC_MODIFIERS:
+            if ctx.tokens[i][1] > head_start or ctx.word(i) not in self.generic_modifiers:
                 return False  # a word running into the head (高速铁路) or a specific one
             i += 1
         return True
@@ -244,7 +238,7 @@ class InitiativeRule:
             head_start = min(s, ts)
             if text[head_start:e] != head and not text[head_start:e].endswith(head):
                 continue
-            start = extend_left(ctx, head_start, self.boundary, self.name_verbs, allow_numbers=True,
+            start = extend_left(ctx, head_start, self.boundary, self.name_verbs, self.grammar, allow_numbers=True,
                                 max_tokens=8, max_chars=26, allow_coord=False,
                                 stop_ends=("公司", "集团", "工程", "行动", "战略", "平台", "项目", "试点", "机制", "体系"))
             if text[start - 1:start] == "”":
@@ -254,20 +248,20 @@ class InitiativeRule:
                 start = code.start()  # A—11智算中心项目: a letter-dash project code is part of the name
             name = text[start:e]
             core = name[: len(name) - len(head)]
-            if len(core) < 2 or core in _GENERIC_MODIFIERS or core in self.boundary:
+            if len(core) < 2 or core in self.generic_modifiers or core in self.boundary:
                 continue
             if (core[-1] in "年大" and _DURATION.fullmatch(core)) or _COUNT_IN_CORE.search(core):
                 continue
             if name in self.infra:
                 continue
-            if core[:2] in _GENERIC_PREFIXES and self._generic_core(ctx, start, head_start):
+            if core[:2] in self.generic_prefixes and self._generic_core(ctx, start, head_start):
                 continue
             sub = self.heads.get(head, "programme")
-            if head == "工程" and core.endswith(_PROJECT_WORK):
+            if head == "工程" and core.endswith(self.project_work):
                 sub = "project"
             canon = ctx.deictic_canonical(name)
             score = 0.6 if len(core) >= 3 else 0.5
-            if head in _WEAK_HEADS:
+            if head in self.weak_heads:
                 # 平台/体系/机制 name a particular thing only with a proper name or number in them
                 k0 = ctx.token_index(start)
                 named = canon != name or any(ctx.tag(k) in ("ns", "nz", "nt", "nr", "nrt", "j", "eng", "m")
@@ -275,7 +269,7 @@ class InitiativeRule:
                 if not named:
                     score = 0.45
             out.append(Candidate(start, e, name, "INITIATIVE", sub, canon, "rule", score, rule="init.head",
-                                 priority=3 if head in _PROJECT_HEADS else 2, features={"head": head, "core_len": len(core)}))
+                                 priority=3 if head in self.project_heads else 2, features={"head": head, "core_len": len(core)}))
 
     def _infra(self, ctx: Context, out: list[Candidate]) -> None:
         text = ctx.text

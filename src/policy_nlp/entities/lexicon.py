@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from policy_nlp.resources import data_lines, read_table, resource_path
+from policy_nlp.resources import read_vocabulary, resource_path
 
 # name -> (file name, kind); kind "table" = TSV with header, "words" = first column list,
 # "pairs" = first two tab-separated columns (second optional), "spaced" = whitespace separated.
@@ -37,24 +37,9 @@ FILES = {
     "gpe_name_heads": ("gpe_name_heads.txt", "words"),
     "gpe_not_movement": ("gpe_not_movement.txt", "words"),
     "org_generic": ("org_generic.txt", "words"),
+    # closed word classes of the rules, one table: group, word, value
+    "rule_words": ("rule_words.tsv", "table"),
 }
-
-
-def _read(path: Path, kind: str):
-    if kind == "table":
-        return read_table(path)
-    if kind == "words":
-        return [ln.split("\t", 1)[0].strip() for ln in data_lines(path) if ln.split("\t", 1)[0].strip()]
-    if kind == "pairs":
-        out = []
-        for ln in data_lines(path):
-            parts = [p.strip() for p in ln.split("\t")]
-            if parts[0]:
-                out.append((parts[0], parts[1] if len(parts) > 1 and parts[1] else None))
-        return out
-    if kind == "spaced":
-        return [w for ln in data_lines(path) for w in ln.split()]
-    raise ValueError(kind)
 
 
 @dataclass
@@ -70,9 +55,9 @@ class Lexicon:
         data: dict[str, list] = {}
         for name, (fname, kind) in FILES.items():
             path = base / fname
-            data[name] = _read(path, kind) if path.exists() else []
+            data[name] = read_vocabulary(path, kind) if path.exists() else []
             for p in (extra or {}).get(name, []):
-                data[name] = data[name] + _read(Path(p), kind)
+                data[name] = data[name] + read_vocabulary(Path(p), kind)
         unknown = set(extra or {}) - set(FILES)
         if unknown:
             raise KeyError(f"unknown vocabulary name(s): {sorted(unknown)}; known: {sorted(FILES)}")
@@ -83,6 +68,14 @@ class Lexicon:
 
     def words(self, name: str) -> set[str]:
         return set(self.data[name])
+
+    def group(self, name: str) -> list[str]:
+        """The words of one group of ``rule_words.tsv`` (``org.list_heads`` …), in file order."""
+        return list(dict.fromkeys(r["word"] for r in self.data["rule_words"] if r["group"] == name))
+
+    def group_values(self, name: str) -> dict[str, str]:
+        """A group of ``rule_words.tsv`` as word -> value (its third column)."""
+        return {r["word"]: r.get("value", "") for r in self.data["rule_words"] if r["group"] == name}
 
 
 def write_words(path: str | Path, words: Iterable[str]) -> None:

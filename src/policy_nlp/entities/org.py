@@ -16,39 +16,29 @@ import re
 
 import regex
 
-from policy_nlp.entities.base import HARD_BOUNDARY, Candidate, Context, trie_pattern
-from policy_nlp.entities.extend import TOP_ORGAN_ENDS, extend_left
+from policy_nlp.entities.base import HARD_BOUNDARY, Candidate, Context, PrefixSet, trie_pattern
+from policy_nlp.entities.extend import NameGrammar, extend_left
 from policy_nlp.entities.lexicon import Lexicon
 
-# two-character words ending in a one-character suffix that are not organisations
-_SINGLE_SUFFIX_STOP = {
-    "格局", "布局", "开局", "大局", "全局", "结局", "时局", "棋局", "骗局", "困局", "破局", "变局", "当局",
-    "好处", "到处", "各处", "难处", "用处", "益处", "长处", "短处", "深处", "远处", "近处", "此处", "之处",
-    "全部", "内部", "外部", "干部", "局部", "东部", "西部", "南部", "北部", "中部", "各部", "本部", "腹部",
-    "头部", "底部", "顶部", "后部", "前部", "上部", "下部", "一部", "部分",
-    "举办", "主办", "承办", "协办", "创办", "兴办", "开办", "督办", "包办", "代办", "申办", "怎么办", "网办",
-    "掌办", "通办", "帮办", "快办", "直办",
-    "专署", "部署", "签署", "公署", "连署",
-    "大厅", "客厅", "餐厅", "展厅", "舞厅", "前厅",
-    "编委", "政委", "好局", "新局",
-}
-
-_LIST_HEADS = ("企业", "公司", "龙头企业", "头部企业", "科技企业", "平台企业", "机构", "高校", "院校",
-               "银行", "集团", "实验室", "医院", "央企", "国企", "车企", "厂商")
-_NAME_TAGS = {"nz", "nt", "j", "nr", "nrt"}
-# list heads that complete each item's name (X、Y等实验室 -> X实验室, Y实验室)
-_NAMING_HEADS = ("实验室", "医院", "银行", "集团")
 _LIST_TAIL = regex.compile(r"等|按|负责|牵头|分别")
 _HAN = regex.compile(r"\p{Han}+")
-_COORD_HEADS = {"厅", "部", "委", "局", "办", "工委", "署"}
 _DAY_AFTER = frozenset("日节")
-_NEEDS_PLACE = {"政府", "人民政府", "党委", "人大常委会", "政协", "办公厅"}
 
 
 class OrgRule:
     name = "org"
 
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, place_names: set[str] | frozenset[str] = frozenset(),
+                 place_prefix: PrefixSet | None = None):
+        """``place_names``: full and short region names (a bracketed place inside a company
+        name); ``place_prefix``: names that may head a government body (XX省人民政府)."""
+        self.grammar = NameGrammar.from_lexicon(lex)
+        self.single_suffix_stop = set(lex.group("org.single_suffix_stop"))
+        self.list_heads = lex.group("org.list_heads")
+        self.naming_heads = tuple(lex.group("org.naming_heads"))
+        self.name_tags = set(lex.group("org.name_tags"))
+        self.coord_heads = set(lex.group("org.coord_heads"))
+        self.needs_place = set(lex.group("org.needs_place"))
         self.boundary = lex.words("boundary_words")
         self.name_verbs = lex.words("name_verbs")
         self.company_words = lex.words("company_words")
@@ -58,22 +48,23 @@ class OrgRule:
             self.gazetteer[r["name"]] = (r.get("canonical") or r["name"], r.get("kind") or "")
         self.suffixes: dict[str, tuple[str, int]] = {}
         for r in lex["org_suffixes"]:
+            if r.get("scope") == "byline":
+                continue  # a newspaper's or an academy's author line, too loose for names in the text
             self.suffixes[r["suffix"]] = (r.get("kind") or "", int(r.get("min_core") or 0))
         self.suffixes.setdefault("总部", ("company", 2))
         sfx = sorted(self.suffixes, key=len, reverse=True)
         self.suffix_tuple = tuple(sfx)
         self.suffix_pattern = re.compile(trie_pattern(sfx))
         self.gaz_pattern = re.compile(trie_pattern(self.gazetteer))
-        heads = "|".join(map(regex.escape, sorted(_LIST_HEADS, key=len, reverse=True)))
+        heads = "|".join(map(regex.escape, sorted(self.list_heads, key=len, reverse=True)))
         item = r"[\u4e00-\u9fffA-Za-z]{2,12}"
         self.list_pattern = re.compile(
             rf"((?:{item}、)+{item})等([^，。；：！？\n“”]{{0,24}}?)({heads})"
         )
         self.paren_pattern = regex.compile(r"[（(]([^（）()\n]{2,400}?)[）)]")
-        self.generic = {"企业", "公司", "政府", "部门", "单位", "机构", "银行", "基金", "中心", "平台"}
-        self.generic |= lex.words("org_generic")
-        self.place_prefix = None  # set by EntityRules: names that may head a government body
-        self.place_names: set[str] = set()  # set by EntityRules
+        self.generic = lex.words("org_generic")
+        self.place_prefix = place_prefix
+        self.place_names = place_names
         self.titles = lex.words("person_titles")
 
     # -- rules ---------------------------------------------------------------------------
@@ -112,9 +103,9 @@ class OrgRule:
                 ts, te, tag = ctx.tokens[j]
             tok = text[ts:te]
             if len(suf) == 1:
-                if tok != suf and (len(tok) < 3 or tok[-2:] in _SINGLE_SUFFIX_STOP or tok[0] in "各全本该每"):
+                if tok != suf and (len(tok) < 3 or tok[-2:] in self.single_suffix_stop or tok[0] in "各全本该每"):
                     continue
-            elif tok in _SINGLE_SUFFIX_STOP:
+            elif tok in self.single_suffix_stop:
                 continue
             if tok in self.generic and tok != suf and ts <= s:
                 continue
@@ -127,10 +118,10 @@ class OrgRule:
                 ob = max(text.rfind("（", head_start - 9, head_start), text.rfind("(", head_start - 9, head_start))
                 if ob > 0 and text[ob + 1:head_start - 1] in self.place_names:
                     head_start = ob
-            start = extend_left(ctx, head_start, self.boundary, self.name_verbs,
+            start = extend_left(ctx, head_start, self.boundary, self.name_verbs, self.grammar,
                                 suffix_ends=self.suffix_tuple, allow_numbers=False,
-                                head_is_top=tok.endswith(TOP_ORGAN_ENDS),
-                                allow_coord=suf in _COORD_HEADS,
+                                head_is_top=tok.endswith(self.grammar.top_organ_ends),
+                                allow_coord=suf in self.coord_heads,
                                 stop_ends=("有限公司", "公司", "集团") if kind0 != "company" else (),
                                 permissive=kind0 == "company" and len(suf) >= 4,
                                 glued_place=self.place_prefix.match if self.place_prefix else None)
@@ -146,7 +137,7 @@ class OrgRule:
             canon = ctx.deictic_canonical(name)
             deictic = canon != name
             score = 0.75 if len(core) >= 2 else 0.6
-            if suf in _NEEDS_PLACE and not deictic and not (self.place_prefix and self.place_prefix.match(core)):
+            if suf in self.needs_place and not deictic and not (self.place_prefix and self.place_prefix.match(core)):
                 continue  # 服务型政府, 各地党委: a body of no particular place
             if suf == "中心":
                 # 中心 names a body only with a proper name in it (申通快递华北转运中心); else
@@ -175,7 +166,7 @@ class OrgRule:
                     continue
                 # the first item may carry a governing verb (协助长鑫): drop it via the tokens
                 if s == base:
-                    s2 = extend_left(ctx, e, self.boundary, self.name_verbs, max_tokens=4)
+                    s2 = extend_left(ctx, e, self.boundary, self.name_verbs, self.grammar, max_tokens=4)
                     if s2 > s and s2 < e:
                         s = s2
                     elif s2 > s:
@@ -183,7 +174,7 @@ class OrgRule:
                 w = text[s:e]
                 if len(w) < 2:
                     continue
-                named = head in _NAMING_HEADS and not gap
+                named = head in self.naming_heads and not gap
                 canon = w + head if named and not w.endswith(head) else w
                 # 紫金山、太湖…等实验室: each item names one such body, which outweighs reading
                 # the item alone as a place short form (太湖 of 太湖县)
@@ -224,7 +215,7 @@ class OrgRule:
                 placed = len(w) >= 4 and bool(self.place_prefix and self.place_prefix.match(w))
                 out.append(Candidate(s, e, w, "ORG", None, w, "rule", 0.65 if placed else 0.4, rule="org.nt", priority=1,
                                      features={"tag": tag}))
-            elif tag in _NAME_TAGS and i + 1 < n:
+            elif tag in self.name_tags and i + 1 < n:
                 s2, e2, t2 = toks[i + 1]
                 w2 = text[s2:e2]
                 if w2 not in self.company_words or e - s < 2:

@@ -16,14 +16,8 @@ from __future__ import annotations
 import re
 
 from policy_nlp.entities.base import HARD_BOUNDARY, Candidate, Context, trie_pattern
-from policy_nlp.entities.extend import LEAD_VERBS
 from policy_nlp.entities.lexicon import Lexicon
 
-_STOP_TAGS = frozenset({"p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "y", "e", "o", "c", "d",
-                        "ad", "t", "f", "q", "mq", "x", "w"})
-_EXTRA_HEADS = {"下乡": "programme", "基地": "project", "中心": "project", "专项行动": "programme"}
-_SKIP_HEADS = {"建设", "工作", "品牌", "活动", "政策", "理念", "号", "行动方案", "示范", "体系", "模式", "系统"}
-_BAD_FIRST = set("的了和与及或在对将把被向从并等之其该各每本")
 
 
 class VariantRule:
@@ -32,8 +26,12 @@ class VariantRule:
 
     def __init__(self, lex: Lexicon, max_tokens: int = 6, max_chars: int = 16):
         heads = {r["head"]: (r.get("subtype") or "programme") for r in lex["initiative_heads"]}
-        heads.update(_EXTRA_HEADS)
-        self.heads = {h: s for h, s in heads.items() if h not in _SKIP_HEADS}
+        heads.update(lex.group_values("variants.extra_heads"))
+        skip = set(lex.group("variants.skip_heads"))
+        self.heads = {h: s for h, s in heads.items() if h not in skip}
+        self.stop_tags = frozenset(lex.group("variants.stop_tags"))
+        self.bad_first = frozenset(lex.group("variants.bad_first"))
+        self.lead_verbs = frozenset(lex.group("extend.lead_verbs"))
         self.pattern = re.compile(trie_pattern(self.heads))
         self.boundary = lex.words("boundary_words")
         self.max_tokens = max_tokens
@@ -60,16 +58,16 @@ class VariantRule:
             while k >= 0 and steps < self.max_tokens:
                 ts, te, tag = ctx.tokens[k]
                 w = text[ts:te]
-                if e - ts > self.max_chars or any(ch in HARD_BOUNDARY for ch in w) or tag in _STOP_TAGS:
+                if e - ts > self.max_chars or any(ch in HARD_BOUNDARY for ch in w) or tag in self.stop_tags:
                     break
-                if w in LEAD_VERBS or w in self.boundary:
+                if w in self.lead_verbs or w in self.boundary:
                     break
                 starts.append(ts)
                 k -= 1
                 steps += 1
             for n, st in enumerate(starts):
                 name = text[st:e]
-                if len(name) - len(head) < 2 or name[0] in _BAD_FIRST:
+                if len(name) - len(head) < 2 or name[0] in self.bad_first:
                     continue
                 out.append(Candidate(st, e, name, "INITIATIVE", self.heads[head], ctx.deictic_canonical(name),
                                      "rule", self.max_score, rule="init.variant", priority=0,

@@ -35,10 +35,18 @@ class FactVocabulary:
         return cls({k: frozenset(v) for k, v in roles.items()}, frozenset(read_words(dimensions)), period, parts)
 
 
+    @classmethod
+    def from_dir(cls, folder: str | Path) -> "FactVocabulary":
+        """The four files of a folder laid out as ``resources/facts`` (``collectives.tsv`` optional)."""
+        folder = Path(folder)
+        missing = [n for n in ("cues.tsv", "dimensions.txt", "periods.tsv") if not (folder / n).is_file()]
+        if missing:
+            raise FileNotFoundError(f"{folder}: a fact vocabulary folder needs {', '.join(missing)}")
+        collectives = folder / "collectives.tsv"
+        return cls.from_files(folder / "cues.tsv", folder / "dimensions.txt", folder / "periods.tsv",
+                              collectives if collectives.is_file() else None)
+
+
 @lru_cache(maxsize=None)
 def default_vocabulary() -> FactVocabulary:
-    base = ("facts",)
-    return FactVocabulary.from_files(
-        resource_path(*base, "cues.tsv"), resource_path(*base, "dimensions.txt"), resource_path(*base, "periods.tsv"),
-        resource_path(*base, "collectives.tsv"),
-    )
+    return FactVocabulary.from_dir(resource_path("facts"))

@@ -86,10 +86,14 @@ class QuantityComponent:
 
 
 class FactComponent:
-    def __init__(self):
-        from policy_nlp.facts import FactBuilder
+    """``vocabulary_dir``: a folder replacing ``resources/facts`` (cue words, dimensions,
+    period patterns, collectives), for a user's own genre."""
 
-        self.builder = FactBuilder()
+    def __init__(self, vocabulary_dir: str | None = None):
+        from policy_nlp.facts import FactBuilder
+        from policy_nlp.facts.vocabulary import FactVocabulary
+
+        self.builder = FactBuilder(FactVocabulary.from_dir(vocabulary_dir) if vocabulary_dir else None)
 
     def __call__(self, doc: Doc) -> Doc:
         places = [(e.start, e.end, e.canonical or e.text) for e in doc._.entities or [] if e.label == "GPE"]
@@ -101,12 +105,14 @@ class FactComponent:
 
 class EntityComponent:
     """Rule candidates, decided by the classifier at ``model_path`` when one is given
-    (``default``: the model shipped with the package), with its two thresholds."""
+    (``default``: the model shipped with the package), with its two thresholds;
+    ``vocabulary_dir`` replaces ``resources/entities`` and ``division_table`` the adcode table."""
 
-    def __init__(self, model_path: str | None = None, threshold: float = 0.9, add_threshold: float = 0.2):
+    def __init__(self, model_path: str | None = None, threshold: float = 0.9, add_threshold: float = 0.2,
+                 vocabulary_dir: str | None = None, division_table: str | None = None):
         from policy_nlp.entities import EntityRules
 
-        self.rules = EntityRules()
+        self.rules = EntityRules(resource_dir=vocabulary_dir, division_table=division_table)
         self.model_path = model_path
         self.extract = self.rules
         if model_path:
@@ -123,22 +129,27 @@ class EntityComponent:
         return doc
 
 
-@Language.factory("policy_sentences")
+@Language.factory("policy_sentences", assigns=["doc._.article", "doc.spans"])
 def make_sentences(nlp: Language, name: str) -> SentenceComponent:
     return SentenceComponent()
 
 
-@Language.factory("policy_quantities", default_config={"units_path": None})
+@Language.factory("policy_quantities", default_config={"units_path": None},
+                  requires=["doc._.article"], assigns=["doc._.quantities", "doc.spans"])
 def make_quantities(nlp: Language, name: str, units_path: str | None) -> QuantityComponent:
     return QuantityComponent(units_path)
 
 
-@Language.factory("policy_facts")
-def make_facts(nlp: Language, name: str) -> FactComponent:
-    return FactComponent()
+@Language.factory("policy_facts", default_config={"vocabulary_dir": None},
+                  requires=["doc._.article", "doc._.quantities", "doc._.entities"], assigns=["doc._.facts", "doc.spans"])
+def make_facts(nlp: Language, name: str, vocabulary_dir: str | None) -> FactComponent:
+    return FactComponent(vocabulary_dir)
 
 
-@Language.factory("policy_entities", default_config={"model_path": None, "threshold": 0.9, "add_threshold": 0.2})
+@Language.factory("policy_entities",
+                  default_config={"model_path": None, "threshold": 0.9, "add_threshold": 0.2,
+                                  "vocabulary_dir": None, "division_table": None},
+                  requires=["doc._.article"], assigns=["doc._.entities", "doc.spans"])
 def make_entities(nlp: Language, name: str, model_path: str | None, threshold: float,
-                  add_threshold: float) -> EntityComponent:
-    return EntityComponent(model_path, threshold, add_threshold)
+                  add_threshold: float, vocabulary_dir: str | None, division_table: str | None) -> EntityComponent:
+    return EntityComponent(model_path, threshold, add_threshold, vocabulary_dir, division_table)

@@ -46,6 +46,34 @@ def read_words(path: str | Path) -> list[str]:
     return [line.split("\t", 1)[0].strip() for line in data_lines(Path(path))]
 
 
+def read_pairs(path: str | Path) -> list[tuple[str, str | None]]:
+    """Read ``word<TAB>value`` lines (the value optional): a word list with an annotation."""
+    out = []
+    for line in data_lines(Path(path)):
+        parts = [p.strip() for p in line.split("\t")]
+        if parts[0]:
+            out.append((parts[0], parts[1] if len(parts) > 1 and parts[1] else None))
+    return out
+
+
+def read_spaced(path: str | Path) -> list[str]:
+    """Read whitespace-separated entries (many per line, as in a list of surnames)."""
+    return [w for line in data_lines(Path(path)) for w in line.split()]
+
+
+#: the one loader's file kinds: every vocabulary of every component is one of these
+READERS = {"table": read_table, "words": read_words, "pairs": read_pairs, "spaced": read_spaced}
+
+
+def read_vocabulary(path: str | Path, kind: str) -> list:
+    """Read a vocabulary file of ``kind`` (``table``, ``words``, ``pairs`` or ``spaced``)."""
+    try:
+        reader = READERS[kind]
+    except KeyError:
+        raise ValueError(f"unknown vocabulary kind {kind!r}; known: {sorted(READERS)}") from None
+    return reader(path)
+
+
 @lru_cache(maxsize=None)
 def bundled_table(*parts: str) -> tuple[dict[str, str], ...]:
     """A bundled TSV, read once per process (tables are immutable data)."""

@@ -54,6 +54,13 @@ class Vocab:
             return default
 
 
+def byline_suffixes() -> list[str]:
+    """Organisation suffixes that mark an author line: the entity rules' one list
+    (``resources/entities/org_suffixes.tsv``), rows of scope ``all`` or ``byline``."""
+    rows = read_table(resource_path("entities", "org_suffixes.tsv"))
+    return [r["suffix"] for r in rows if r.get("scope", "all") in ("all", "byline")]
+
+
 @lru_cache(maxsize=None)
 def vocab() -> Vocab:
     """The bundled vocabulary, compiled once per process."""
@@ -75,7 +82,7 @@ def vocab() -> Vocab:
         positions=positions,
         position_levels={r["position"]: r.get("level", "") for r in position_rows if r.get("level")},
         position_re=re.compile(_alternation(list(positions))),
-        org_suffix_re=re.compile(f"(?:{_alternation(read_words(_path('org_suffixes.txt')))})$"),
+        org_suffix_re=re.compile(f"(?:{_alternation(byline_suffixes())})$"),
         national_prefix_re=re.compile(f"^(?:{_alternation(read_words(_path('national_org_prefixes.txt')))})"),
         newspapers=newspapers,
         newspaper_re=re.compile(_alternation(list(newspapers))),
