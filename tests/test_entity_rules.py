@@ -235,3 +235,27 @@ def test_org_list_items_named_by_a_shared_head_outrank_place_short_forms(rules):
 def test_initiative_name_keeps_a_letter_dash_code(rules):
     inits = found(run(rules, "A—11智算中心项目整体采用液冷技术。"), "INITIATIVE")
     assert "A—11智算中心项目" in inits
+
+
+def test_numeral_idioms_are_not_slogans_and_a_conjunction_ends_one(rules):
+    ents = run(rules, "千方百计稳就业，坚持两学一做和四督四保，三番五次强调。")
+    inits = found(ents, "INITIATIVE")
+    assert not any(w.startswith(("千方百计", "三番五次")) for w in inits)
+    assert {"两学一做", "四督四保"} <= set(inits)
+
+
+def test_a_gazetteer_name_inside_a_longer_word_is_not_that_body(rules):
+    orgs = found(run(rules, "参观三星堆博物馆，农业农村部门要抓好落实，登上央视春晚舞台。"), "ORG")
+    assert "三星" not in orgs and "农业农村部" not in orgs
+    assert "央视" in orgs  # an abbreviation compound is built of names
+
+
+def test_titles_of_creative_works_are_not_documents_and_hold_no_entities(rules):
+    ents = run(rules, "微短剧《山里的春天》热播，《求是》杂志发表文章，赠送《习近平走进百姓家》等书籍，印发《数字乡村建设方案》。")
+    assert set(found(ents, "POLICY_DOC")) == {"数字乡村建设方案"}
+    assert "习近平" not in found(ents, "PERSON")
+
+
+def test_standard_short_form_of_a_government_takes_the_full_canonical_name(rules):
+    orgs = found(run(rules, "四川省政府召开常务会议。"), "ORG")
+    assert orgs["四川省政府"].canonical == "四川省人民政府"

@@ -192,3 +192,11 @@ def test_indefinite_determiners_and_back_references_are_not_facts(facts_of):
 
 def test_governing_qualifier_at_a_distance(facts_of):
     assert facts_of("全省工业用水约占全社会用水量的21%。")[0].qualifier == "approx"
+
+
+def test_a_target_date_already_past_when_the_article_was_written_reports_an_achievement(facts_of):
+    written_2023 = "推进数字基础设施建设\n\n甘肃省工业和信息化厅\n\n2023年8月10日\n\n"
+    done = facts_of("到2022年底，全省累计建成5G基站3.2万个。", header=written_2023)[0]
+    assert done.modality == "actual"
+    planned = facts_of("到2025年底，全省累计建成5G基站6万个。", header=written_2023)[0]
+    assert planned.modality == "target"

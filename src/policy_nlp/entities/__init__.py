@@ -26,7 +26,7 @@ from policy_nlp.entities.org import OrgRule
 from policy_nlp.entities.person import PersonRule
 from policy_nlp.entities.policy_doc import PolicyDocRule
 from policy_nlp.entities.variants import VariantRule
-from policy_nlp.entities.resolve import company_aliases, resolve_canonicals, select_flat
+from policy_nlp.entities.resolve import company_aliases, resolve_canonicals, select_flat, standard_forms
 from policy_nlp.records import Entity
 
 __all__ = ["EntityRules", "Candidate", "entities_to_gold", "LABELS"]
@@ -57,6 +57,8 @@ class EntityRules:
         self.rules = [self.policy_doc, self.org, self.gpe, self.person, self.initiative, self.variants]
         self.min_score = min_score
         self.company_words = self.lexicon.words("company_words")
+        self.canonical_forms = sorted(((r["short_end"], r["full_end"]) for r in self.lexicon["canonical_forms"]),
+                                      key=lambda p: len(p[0]), reverse=True)
 
     def candidates(self, text: str, tokens: list[tuple[int, int, str]], region: str | None = None) -> list[Candidate]:
         """Every candidate of every rule, overlapping, with rule names and features."""
@@ -91,12 +93,17 @@ class EntityRules:
 
     def resolve(self, text: str, tokens, region, cands: list[Candidate], ctx: Context | None = None) -> list[Candidate]:
         """Flat mentions from overlapping candidates (a classifier may rescore ``cands`` first)."""
+        if "《" in text:
+            works = self.policy_doc.work_titles(text)
+            if works:
+                cands = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in works)]
         kept = select_flat(cands, self.min_score, len(text))
         ctx = ctx or Context(text, tokens, region)
         extra = self.alias_mentions(text, kept, ctx)
         if extra:
             kept = select_flat(kept + extra, self.min_score, len(text))
         resolve_canonicals(kept)
+        standard_forms(kept, self.canonical_forms)
         return kept
 
     def __call__(self, text: str, tokens: list[tuple[int, int, str]], region: str | None = None) -> list[Entity]:

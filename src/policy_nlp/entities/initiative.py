@@ -25,8 +25,8 @@ NUM = "一二两三四五六七八九十百千万双多"
 _SENTENCE_PUNCT = set("。！？；：…")
 _HAN1 = regex.compile(r"\p{Han}")
 _ASCII_ALNUM = regex.compile(r"[\d+A-Za-z]")
-_ELEM3 = regex.compile(rf"[{NUM}](?:个)?(?:(?![{NUM}])\p{{Han}}){{1,3}}")
-_ELEM = regex.compile(rf"[{NUM}](?:个)?(?:(?![{NUM}])\p{{Han}})+")
+_ELEM3 = regex.compile(rf"[{NUM}](?:个)?(?:(?![{NUM}和与及或])\p{{Han}}){{1,3}}")
+_ELEM = regex.compile(rf"[{NUM}](?:个)?(?:(?![{NUM}和与及或])\p{{Han}})+")
 # a duration alone is not a specific modifier (三年行动计划, 五年行动), nor a count of the
 # items just listed (…工程、…工程四大工程)
 _DURATION = re.compile(r"[一二两三四五六七八九十\d]+年|[一二两三四五六七八九十]+大")
@@ -55,6 +55,7 @@ class InitiativeRule:
         self.org_ends = tuple(lex.group("init.org_ends"))
         self.weak_heads = set(lex.group("init.weak_heads"))
         self.project_heads = set(lex.group("init.project_heads"))
+        self.idiom_tags = set(lex.group("init.idiom_tags"))
         self.boundary = lex.words("boundary_words")
         self.name_verbs = lex.words("name_verbs")
         self.generic_after = lex.words("initiative_generic_heads")
@@ -87,7 +88,7 @@ class InitiativeRule:
         self.slogan_pattern = re.compile(trie_pattern(self.slogans))
         self.quote = regex.compile(r"“([^“”\n]{1,40})”")
         self.char_quote = regex.compile(r"“(\p{Han})”字\p{Han}{0,6}?(?:工程|行动|战略|计划)")
-        self.chain_full = regex.compile(rf"(?:[{NUM}](?:个)?(?:(?![{NUM}])\p{{Han}}){{1,3}}){{2,6}}")
+        self.chain_full = regex.compile(rf"(?:[{NUM}](?:个)?(?:(?![{NUM}和与及或])\p{{Han}}){{1,3}}){{2,6}}")
         self.formula = regex.compile(r"(?<![\d.A-Za-z])\d{1,3}(?:\+\d{1,3})+(?![\d.%])|[一二三四五六七八九]位一体")
 
     # ------------------------------------------------------------------------------------
@@ -200,6 +201,9 @@ class InitiativeRule:
                 continue
             if len(parts) < 2:
                 continue
+            k = ctx.tok_start_at.get(s)
+            if k is not None and ctx.tokens[k][1] - s >= 4 and ctx.tokens[k][2] in self.idiom_tags:
+                continue  # one dictionary word the tagger calls an idiom or a numeral phrase: 千方百计, 三番五次
             out.append(Candidate(s, e, span, "INITIATIVE", "slogan", span, "rule", 0.6, rule="init.numbered",
                                  priority=2, features={"n_elements": len(parts)}))
         for m in self.formula.finditer(text):

@@ -39,6 +39,7 @@ FILES = {
     "org_generic": ("org_generic.txt", "words"),
     # closed word classes of the rules, one table: group, word, value
     "rule_words": ("rule_words.tsv", "table"),
+    "canonical_forms": ("canonical_forms.tsv", "table"),
 }
 
 

@@ -77,6 +77,17 @@ class OrgRule:
             # short gazetteer words must not be the head of a longer word (中央厨房, 华为云)
             aligned = s in ctx.tok_start_at and e in ctx.tok_end_at
             score = 0.95 if aligned else 0.6
+            if e not in ctx.tok_end_at:
+                # the name runs on inside a word of the segmenter's: a longer word (三星堆, 京东方; not an abbreviation compound such as 央视春晚),
+                # a generic word it shares a character with (交通运输|部门), or both ends
+                # inside words (网格|力量); a title after it (全国人大代表) leaves it a body
+                j = ctx.token_index(e - 1)
+                ts, te, tag = ctx.tokens[j] if j >= 0 else (s, e, "")
+                rest = text[e:te]
+                # an abbreviation compound (j) is built of names: 央视|春晚
+                if tag != "j" and _HAN.match(rest) and rest not in self.titles and text[e - 1:te] not in self.titles and (
+                        ts <= s or text[ts:te] in self.generic or s not in ctx.tok_start_at):
+                    score = 0.3
             if w == "中央" and e < len(text) and text[e] in "财预投资企级部":
                 score = 0.3
             out.append(Candidate(s, e, w, "ORG", None, canon, "rule", score, rule="org.gazetteer",

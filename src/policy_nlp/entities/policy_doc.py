@@ -63,6 +63,16 @@ class PolicyDocRule:
             return True
         return bool(self.work_before.search(text[max(0, start - 6):start]))
 
+    def work_titles(self, text: str) -> list[tuple[int, int]]:
+        """Spans (inside the marks) of the 《》 titles that name a creative work: no entity is
+        read inside a film's or a book's title (《习近平走进百姓家》, 《庄稼汉》)."""
+        out, work_end = [], -1
+        for m in self.title.finditer(text):
+            if self._is_work(text, m.start(), m.end(), work_end):
+                work_end = m.end()
+                out.append(m.span(1))
+        return out
+
     def __call__(self, ctx: Context) -> list[Candidate]:
         text = ctx.text
         out: list[Candidate] = []

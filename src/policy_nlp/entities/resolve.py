@@ -68,6 +68,19 @@ def company_aliases(full: str, place_names: set[str], company_words: set[str]) -
     return out
 
 
+def standard_forms(ents: list[Candidate], forms: list[tuple[str, str]]) -> None:
+    """A body named by a standard short form takes the full form as canonical name (in place):
+    ``forms`` pairs a short ending with its full one (省政府 -> 省人民政府)."""
+    for c in ents:
+        if c.label != "ORG":
+            continue
+        name = c.canonical or c.text
+        for short, full in forms:
+            if name.endswith(short) and len(name) > len(short):
+                c.canonical = name[: -len(short)] + full
+                break
+
+
 def resolve_canonicals(ents: list[Candidate]) -> None:
     """Point short ORG names at the full name the same text gives (in place)."""
     fulls = [c for c in ents if c.label == "ORG" and len(c.canonical or c.text) >= 6]

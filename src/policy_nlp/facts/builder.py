@@ -103,7 +103,8 @@ class FactBuilder:
         remembered: list[str] = []  # the items of the sentence's last 分别 list
         floor = sent.start  # text before this was used by earlier values
         groups = value_groups(kept, text)
-        modalities = self.modality.for_positions(text, tokens, sent.start, sent.end, [g[0].start for g in groups], in_plan)
+        modalities = self.modality.for_positions(text, tokens, sent.start, sent.end, [g[0].start for g in groups], in_plan,
+                                                  article.year)
         for g, group in enumerate(groups):
             nxt = groups[g + 1][0].start if g + 1 < len(groups) else sent.end
             reading, used_until = self._read_group(article, tokens, sent, group, floor, nxt, last_indicator, remembered, places,

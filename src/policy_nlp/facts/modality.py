@@ -27,7 +27,7 @@ class ModalityJudge:
         self.actual = vocab.words("actual")
         self.plan_heading = tuple(vocab.words("plan_heading"))
         self.review_heading = tuple(vocab.words("review_heading"))
-        self.target_date = re.compile(r"到\d{4}年")
+        self.target_date = re.compile(r"到(\d{4})年")
         firsts = {w[0] for w in self.targets | self.actual | set(QUOTE_OPEN) | set(QUOTE_CLOSE) if w} | {"到"}
         self.event_start = re.compile("[" + "".join(map(re.escape, sorted(firsts))) + "]")
 
@@ -49,9 +49,12 @@ class ModalityJudge:
         return out
 
     def for_positions(self, text: str, tokens: Sequence[Token], start: int, end: int, positions: Sequence[int],
-                      in_plan: bool) -> list[str]:
+                      in_plan: bool, year: int | None = None) -> list[str]:
         """The modality at each value position (sorted) of the sentence ``start``..``end``,
         in one left-to-right pass over its tokens (a sentence may be very long).
+
+        ``到2025年`` dates a target only when the year is not past when the article was
+        written (``year``): in a 2023 article, 到2022年 reports what was achieved by then.
 
         A cue counts as a whole token, outside quotes and titles (“百人计划” names a
         thing), and not used as a noun (…推进计划、“百人计划”等, 预期寿命); a later
@@ -84,8 +87,10 @@ class ModalityJudge:
                         target = True
                 elif word in self.actual and not in_plan:
                     target = False
-                if not dated and text.startswith("到", s) and self.target_date.match(text, s):
-                    dated = True
+                if not dated and text.startswith("到", s):
+                    m = self.target_date.match(text, s)
+                    if m and (year is None or int(m.group(1)) >= year):
+                        dated = True
             out.append("target" if target or dated else "actual")
         return out
 
