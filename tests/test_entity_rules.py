@@ -259,3 +259,18 @@ def test_titles_of_creative_works_are_not_documents_and_hold_no_entities(rules):
 def test_standard_short_form_of_a_government_takes_the_full_canonical_name(rules):
     orgs = found(run(rules, "四川省政府召开常务会议。"), "ORG")
     assert orgs["四川省政府"].canonical == "四川省人民政府"
+
+
+def test_every_country_is_a_place_and_a_two_character_one_must_be_a_word(rules):
+    gpes = found(run(rules, "来自贝宁和加纳的考察团访问了基里巴斯，企业增加纳税。"), "GPE")
+    assert {"贝宁", "加纳", "基里巴斯"} <= set(gpes)
+    assert len([g for g in gpes if g == "加纳"]) == 1 and "联合国" not in gpes
+
+
+def test_suggestions_reach_the_classifier_but_never_the_rules_output(rules):
+    text = "会议由“数智赋能”专班牵头。"
+    cands = rules.candidates(text, tags(text))
+    suggested = {c.text for c in cands if c.rule.startswith("suggest.")}
+    assert "数智赋能" in suggested
+    assert all(e.score >= rules.min_score for e in rules(text, tags(text)))
+    assert not any(c.rule.startswith("suggest.") and c.score >= rules.min_score for c in cands)

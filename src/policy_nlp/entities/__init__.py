@@ -25,6 +25,7 @@ from policy_nlp.entities.lexicon import Lexicon
 from policy_nlp.entities.org import OrgRule
 from policy_nlp.entities.person import PersonRule
 from policy_nlp.entities.policy_doc import PolicyDocRule
+from policy_nlp.entities.suggest import SuggestRule
 from policy_nlp.entities.variants import VariantRule
 from policy_nlp.entities.resolve import company_aliases, resolve_canonicals, select_flat, standard_forms
 from policy_nlp.records import Entity
@@ -53,8 +54,9 @@ class EntityRules:
         self.initiative = InitiativeRule(self.lexicon)
         self.policy_doc = PolicyDocRule(self.lexicon)
         self.variants = VariantRule(self.lexicon)
-        # variants score below min_score: only the classifier (EntityExtractor) uses them
-        self.rules = [self.policy_doc, self.org, self.gpe, self.person, self.initiative, self.variants]
+        self.suggest = SuggestRule(self.lexicon)
+        # variants and suggestions score below min_score: only the classifier (EntityExtractor) uses them
+        self.rules = [self.policy_doc, self.org, self.gpe, self.person, self.initiative, self.variants, self.suggest]
         self.min_score = min_score
         self.company_words = self.lexicon.words("company_words")
         self.canonical_forms = sorted(((r["short_end"], r["full_end"]) for r in self.lexicon["canonical_forms"]),

@@ -3,8 +3,9 @@
 The division table (province, city and county level) is read at run time from the
 ``cpca`` package's ``resources/adcodes.csv`` when that package is installed (a maintained
 adcode table); otherwise only the bundled province table is used. Renamed or missing
-divisions are added from ``division_aliases.tsv``; multi-province regions, countries and
-continents come from ``gpe_extra.tsv``.
+divisions are added from ``division_aliases.tsv``; multi-province regions, continents
+and well-known countries come from ``gpe_extra.tsv``, every other country from CLDR's
+Chinese names (:func:`policy_nlp.geo.country_names`).
 
 Rules:
 - full division names, chained when written together (山南市乃东区, 拉萨市城关区幸福社区);
@@ -23,7 +24,7 @@ import regex
 
 from policy_nlp.entities.base import HARD_BOUNDARY, Candidate, Context, trie_pattern
 from policy_nlp.entities.lexicon import Lexicon
-from policy_nlp.geo import division_rows, provinces
+from policy_nlp.geo import country_names, division_rows, provinces
 from policy_nlp.geo.divisions import ALIASES
 from policy_nlp.resources import read_table
 
@@ -71,6 +72,14 @@ class GpeRule:
                 self.short[s] = (name, level)
         for r in lex["gpe_extra"]:
             self.full[r["name"]] = (r.get("canonical") or r["name"], r.get("kind") or "region")
+        # every country from CLDR (babel); a two-character one must be a word of its own
+        # (加纳 is not in 增加|纳税), as short forms are
+        for name in country_names():
+            if name not in self.full and name not in stop:
+                if len(name) >= 3:
+                    self.full[name] = (name, "country")
+                else:
+                    self.short.setdefault(name, (name, "country"))
         for s in list(self.short):
             if s in self.full:  # a name that is itself a full entry (e.g. 中国) stays full
                 del self.short[s]
