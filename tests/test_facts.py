@@ -200,3 +200,26 @@ def test_a_target_date_already_past_when_the_article_was_written_reports_an_achi
     assert done.modality == "actual"
     planned = facts_of("到2025年底，全省累计建成5G基站6万个。", header=written_2023)[0]
     assert planned.modality == "target"
+
+
+def test_outline_numbers_and_numerals_inside_dictionary_words_are_not_facts(facts_of):
+    assert facts_of("1.4　工作原则\n坚持和平共处五项原则，开展三五轮巡察。") == []
+
+
+def test_relative_periods_and_provision_cues(facts_of):
+    f = facts_of("今后五年，全省地区生产总值年均增长6%左右。")[0]
+    assert (f.period, f.modality) == ("今后五年", "target")
+    g = facts_of("各地区储备粮必须保持30万吨以上。")[0]
+    assert g.modality == "target"
+
+
+def test_an_indicator_names_something_measured_or_stays_empty(facts_of):
+    fs = by_text(facts_of("力争规模以上工业增加值增长6.5%左右。今年首次突破1000亿元。"))
+    assert fs["6.5%左右"].indicator == "规模以上工业增加值"
+    assert not fs["突破1000亿元"].indicator
+
+
+def test_a_foreign_country_the_article_reports_on_is_the_region(facts_of):
+    fs = facts_of("塞浦路斯统计局发布数据。今年上半年，塞浦路斯接待游客约161.3万人次。旅游业收入达7.3亿欧元。",
+                  header="塞浦路斯旅游业复苏\n\n")
+    assert {f.region for f in fs} == {"塞浦路斯"}

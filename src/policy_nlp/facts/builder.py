@@ -83,15 +83,17 @@ class FactBuilder:
             by_sentence.setdefault(i, []).append(q)
         plan = self.modality.plan_sentences(article) if article.sentences else set()
         place_starts = [p[0] for p in places]
+        home = self.region.article_home(article, places)
         facts: list[Fact] = []
         for i, qs in sorted(by_sentence.items()):
             sent = sentences[i]
             lo, hi = bisect.bisect_left(place_starts, sent.start), bisect.bisect_left(place_starts, sent.end)
-            facts.extend(self._sentence_facts(article, tokens, sent, qs, list(places[lo:hi]), i in plan))
+            facts.extend(self._sentence_facts(article, tokens, sent, qs, list(places[lo:hi]), i in plan, home))
         return facts
 
     # -------------------------------------------------------------------------------------
-    def _sentence_facts(self, article: Article, tokens, sent: Sentence, qs: list[Quantity], places, in_plan: bool) -> list[Fact]:
+    def _sentence_facts(self, article: Article, tokens, sent: Sentence, qs: list[Quantity], places, in_plan: bool,
+                        home: str | None = None) -> list[Fact]:
         text = article.text
         kept = [q for k, q in enumerate(qs) if self.filter.reason(q, text, sent.start, sent.end, tokens, qs, k + 1) is None]
         if not kept:
@@ -108,7 +110,7 @@ class FactBuilder:
         for g, group in enumerate(groups):
             nxt = groups[g + 1][0].start if g + 1 < len(groups) else sent.end
             reading, used_until = self._read_group(article, tokens, sent, group, floor, nxt, last_indicator, remembered, places,
-                                                   modalities[g])
+                                                   modalities[g], home)
             periods = [period_for(q.start, phrases) for q in group]
             if reading.respectively and len(set(periods)) == 1:
                 periods = split_period(periods[0], len(group))
@@ -138,7 +140,8 @@ class FactBuilder:
         return out
 
     def _read_group(self, article: Article, tokens, sent: Sentence, group: list[Quantity], floor: int, next_start: int,
-                    last_indicator: str | None, remembered: list[str], places, modality: str) -> tuple[Reading, int]:
+                    last_indicator: str | None, remembered: list[str], places, modality: str,
+                    home: str | None = None) -> tuple[Reading, int]:
         text = article.text
         head, tail = group[0], group[-1]
         clause_begin = clause_start(text, sent.start, head.start)
@@ -199,7 +202,7 @@ class FactBuilder:
         if len(indicators) > 1:
             indicators, item_dimensions = self._breakdowns(indicators)
         kind, sign = classify_kind(head.unit, indicator, link + before[-4:], self.vocab)
-        region = self.region(article, text, sent.start, sent.end, clause_begin, head.end + len(after), head.start, places, head.unit)
+        region = self.region(article, text, sent.start, sent.end, clause_begin, head.end + len(after), head.start, places, head.unit, home)
         qualifier = governing_qualifier(text, tokens, c_start, head.start, self.governors)
         return Reading(indicators, dimension, kind, sign, modality, region, qualifier, respectively, fanned,
                        item_dimensions), used_until

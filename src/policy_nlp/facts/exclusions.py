@@ -7,7 +7,10 @@ anything, and only their context shows it (guidelines, "Do NOT annotate"):
 - size thresholds that define a category: 亿元以上重点项目, 20户以上自然村, 超百亿企业, 营收过亿元的企业,
   坡度在15度以上的耕地面积为1.79亿亩;
 - indefinite determiners: 一家企业, 建一块成一块 (but 只开设一个账号 is a cap and counts);
-- numbers that count the items just listed: …两项数据均排名全国前列.
+- numbers that count the items just listed: …两项数据均排名全国前列;
+- outline numbers of a heading (``1.4　工作原则``, ``2.1.3　成员单位职责``);
+- numbers inside a word of the segmenter's dictionary (和平共处五项原则, 三五轮): a name or
+  an idiom, not a measurement.
 """
 from __future__ import annotations
 
@@ -33,6 +36,10 @@ class NonFactFilter:
         """``qs[after:]`` are the values later in the sentence."""
         if self.inside_name(q, text, sent_start, sent_end):
             return "inside a name"
+        if self.outline_number(q, text):
+            return "outline number"
+        if self.inside_word(q, text, tokens):
+            return "inside a word"
         if self.category_threshold(q, text, tokens, qs, after, sent_end):
             return "category threshold"
         if self.indefinite_determiner(q, text, tokens):
@@ -52,6 +59,22 @@ class NonFactFilter:
             if c >= 0 and c - o <= longest:
                 return True
         return False
+
+    @staticmethod
+    def outline_number(q: Quantity, text: str) -> bool:
+        """A bare number (no unit) opening a line and followed by a space: 1.4　工作原则."""
+        if q.unit is not None or not q.text.replace(".", "").isdigit():
+            return False
+        line_start = text.rfind("\n", 0, q.start) + 1
+        return not text[line_start:q.start].strip() and text[q.end:q.end + 1] in (" ", "\u3000", "\t", "、", "．")
+
+    @staticmethod
+    def inside_word(q: Quantity, text: str, tokens: Sequence[Token]) -> bool:
+        """The quantity starts a longer dictionary word of the tagger's (五项原则): a fixed
+        term, not a measured size."""
+        tok = token_at(tokens, q.start)
+        return tok is not None and tok[0] == q.start and tok[1] > q.end and "\u4e00" <= text[q.end:q.end + 1] <= "\u9fff" \
+            and tok[2] not in ("m", "mq", "q")
 
     @staticmethod
     def category_threshold(q: Quantity, text: str, tokens: Sequence[Token], qs: Sequence[Quantity], after: int,

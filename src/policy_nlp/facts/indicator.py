@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from policy_nlp.facts.punctuation import BRACKETS, LIST_BREAK
 from policy_nlp.facts.punctuation import CLAUSE_BREAKS as PUNCT_CLAUSE_BREAKS
-from policy_nlp.facts.tokens import token_starts
+from policy_nlp.facts.tokens import token_at, token_starts
 from policy_nlp.facts.vocabulary import FactVocabulary
 
 CLAUSE_BREAKS = PUNCT_CLAUSE_BREAKS + BRACKETS  # an indicator does not run into a bracket
@@ -25,6 +25,10 @@ ASPECT = frozenset({"了", "着", "过"})
 NOMINAL_TAGS = ("n", "vn", "nz", "nt", "ns", "j", "eng", "an", "l", "i", "nr", "x", "m", "q", "b", "g", "k", "h")
 STOP_LEADING = {"和", "与", "及", "以及", "并", "同时", "其中", "等", "的", "共", "合计", "总计", "目前", "已", "已经",
                 "全区", "全省", "全市", "全国", "全县", "我区", "我省", "我市", "在", "对", "将", "对于", "把", "使", "让"}
+
+
+#: tags of words that never name what is measured
+_NOT_NAMING = frozenset({"m", "mq", "t", "tg", "d", "dg", "ad", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "f", "zg"})
 
 
 @dataclass(slots=True)
@@ -63,6 +67,7 @@ class IndicatorFinder:
         self.vocab = vocab
         self.link = sorted(vocab.words("link") | vocab.words("growth") | vocab.words("decline") | vocab.words("difference") | vocab.words("target"), key=len, reverse=True)
         self.lead = vocab.words("lead")
+        self.cue_words = vocab.words("target") | vocab.words("actual")
         self.rate_nouns = vocab.words("rate_noun")
         self.peel_words = frozenset(self.link)
         # split_lead tests one suffix per distinct word length (a set look-up) instead of
@@ -121,14 +126,17 @@ class IndicatorFinder:
 
     def clean(self, phrase: str, tokens: list[tuple[int, int, str]], phrase_start: int, text: str) -> str:
         """Drop leading time/scope/region/function words and verbs that introduce the noun."""
-        # time phrases anywhere in the phrase
-        m = self.vocab.period_pattern.match(phrase)
-        if m and m.end():
-            phrase_start += m.end()
-            phrase = phrase[m.end():]
         changed = True
         while changed and phrase:
             changed = False
+            # a time phrase or a modality cue (力争, 预计) opening the phrase, however tagged
+            m = self.vocab.period_pattern.match(phrase)
+            if m and m.end() and len(phrase) > m.end():
+                phrase, phrase_start, changed = phrase[m.end():], phrase_start + m.end(), True
+            tok = token_at(tokens, phrase_start)
+            if tok is not None and text[tok[0]:tok[1]] in self.cue_words and len(phrase) > tok[1] - tok[0] + 1:
+                cut = tok[1] - tok[0]  # a whole word (应届 is not the cue 应)
+                phrase, phrase_start, changed = phrase[cut:], phrase_start + cut, True
             m = self.stop_pattern.match(phrase)
             if m and len(phrase) > m.end():
                 phrase, phrase_start, changed = phrase[m.end():], phrase_start + m.end(), True
@@ -156,7 +164,27 @@ class IndicatorFinder:
                 continue
             break
         phrase = phrase.strip(" 的")
-        return "" if phrase in self.scope or phrase in STOP_LEADING else phrase
+        if phrase in self.scope or phrase in STOP_LEADING or self._no_noun(phrase, tokens, phrase_start, text):
+            return ""  # better no indicator than a word that names nothing measured (首次, 加快)
+        return phrase
+
+    def _no_noun(self, phrase: str, tokens, phrase_start: int, text: str) -> bool:
+        """True when every token of the phrase is a numeral, time, adverb or function word:
+        首次 (m), 2022年 (m m), 今年 (t) name nothing measured (a verb may: 投入, 增速)."""
+        if not phrase:
+            return True
+        if self.vocab.period_pattern.fullmatch(phrase):
+            return True
+        starts = token_starts(tokens)
+        i = bisect.bisect_left(starts, phrase_start)
+        end = phrase_start + len(phrase)
+        seen = False
+        while i < len(tokens) and tokens[i][0] < end:
+            seen = True
+            if tokens[i][2] not in _NOT_NAMING:
+                return False
+            i += 1
+        return seen
 
     def opens_onto_value(self, core: str, tokens: list[tuple[int, int, str]], core_start: int, text: str) -> bool:
         """True when the words before the value end in a verb, a preposition or a list word

@@ -13,7 +13,7 @@ import re
 
 from policy_nlp.facts.punctuation import CLAUSE_BREAKS, LIST_BREAK
 from policy_nlp.facts.vocabulary import FactVocabulary
-from policy_nlp.geo import ScopeResolver, divisions
+from policy_nlp.geo import ScopeResolver, country_names, divisions
 from policy_nlp.geo.scope import NATION
 from policy_nlp.records import Article
 
@@ -28,15 +28,35 @@ class RegionResolver:
         self.leads = vocab.words("scope_lead") | {""}
         # a literal alternation: the stdlib engine gives the same matches, at less cost per call
         self.pattern = re.compile("|".join(map(re.escape, sorted(scope.levels, key=len, reverse=True))))
+        self.foreign = frozenset(country_names()) - {"中国"}
+
+    def article_home(self, article: Article, places: list[tuple[int, int, str]]) -> str | None:
+        """The foreign country a national-level article reports on (a correspondent's story
+        on 塞浦路斯), which its figures belong to where a sentence names no place: the country
+        the article names most, at least twice and more often than 中国."""
+        if article.region or article.locality:
+            return None
+        counts: dict[str, int] = {}
+        for _, _, name in places:
+            if name in self.foreign or name == "中国":
+                counts[name] = counts.get(name, 0) + 1
+        best = max((n for n in counts if n != "中国"), key=lambda n: counts[n], default=None)
+        if best is None or counts[best] < 2 or counts[best] <= counts.get("中国", 0):
+            return None
+        return best
 
     def __call__(self, article: Article, text: str, sent_start: int, sent_end: int,
                  clause_start: int, clause_end: int, q_start: int, places: list[tuple[int, int, str]],
-                 unit: str | None = None) -> str:
+                 unit: str | None = None, home: str | None = None) -> str:
         """A city or county in the clause; the clause's scope word, or the sentence's before
         the value; a city or county elsewhere in the value's ；-part; the article's place."""
         in_clause = self._local(places, self._list_start(text, clause_start, places), clause_end)
         if in_clause:
             return "、".join(in_clause)
+        before = [name for s, _, name in places if clause_start <= s < q_start]
+        abroad = [name for name in before if name in self.foreign]
+        if abroad and len(abroad) == len(before):
+            return abroad[-1]  # 塞浦路斯旅游业收入达7.3亿欧元 (not 中国对美国出口…: China's own figure)
         for lo, hi in ((clause_start, clause_end), (sent_start, q_start)):
             resolved = self._scope(article, text, lo, hi, sent_start, q_start, unit in ("%", "个百分点", "倍", None))
             if resolved:
@@ -46,7 +66,7 @@ class RegionResolver:
         in_sentence = self._local(places, part_start, sent_end if part_end < 0 else part_end)
         if in_sentence:
             return "、".join(in_sentence)
-        return article.locality or article.region or NATION
+        return article.locality or article.region or home or NATION
 
     @staticmethod
     def _local(places, lo: int, hi: int) -> list[str]:
