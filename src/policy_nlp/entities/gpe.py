@@ -63,6 +63,11 @@ class GpeRule:
                 self.short[s] = (p.full_name, "province")
         rows = list(division_rows(division_table))
         rows += [(r["name"], r.get("level", "county"), r.get("province", "")) for r in read_table(ALIASES)]
+        # the province of every division (a county short form after a place must lie in it)
+        self.province_of: dict[str, str] = {p.full_name: p.full_name for p in table.provinces}
+        for name, level, prov in rows:
+            if prov:
+                self.province_of.setdefault(name, prov)
         for name, level, _prov in rows:
             if level == "province" or len(name) < 2 or name in stop:
                 continue
@@ -176,6 +181,8 @@ class GpeRule:
             last_end = e
             if w in self.full:
                 canon, level = self.full[w]
+                if len(w) <= 2 and e not in ctx.tok_end_at:
+                    continue  # 和县 in 教育和|县乡财政: a two-character name must be a word
                 matches.append([s, e, canon, level, "full"])
             else:
                 canon, level = self.short[w]
@@ -184,9 +191,10 @@ class GpeRule:
                 if level == "county":
                     i = ctx.tok_start_at[s]
                     # a county short form needs the place tag, or a place name right before it (廊坊固安)
-                    if (ctx.tag(i) != "ns" or ctx.tokens[i][1] != e) and not (
-                            matches and matches[-1][1] == s and matches[-1][3] in ("province", "city")):
-                        continue
+                    after_home = matches and matches[-1][1] == s and matches[-1][3] in ("province", "city") \
+                        and self.province_of.get(matches[-1][2]) == self.province_of.get(canon)
+                    if (ctx.tag(i) != "ns" or ctx.tokens[i][1] != e) and not after_home:
+                        continue  # 上海|合作组织 is no 合作市: the place before must contain it
                 matches.append([s, e, canon, level, "short"])
         # chain full names written together (山南市乃东区), then a locality (…幸福社区)
         merged: list[list] = []
