@@ -274,3 +274,12 @@ def test_suggestions_reach_the_classifier_but_never_the_rules_output(rules):
     assert "数智赋能" in suggested
     assert all(e.score >= rules.min_score for e in rules(text, tags(text)))
     assert not any(c.rule.startswith("suggest.") and c.score >= rules.min_score for c in cands)
+
+
+def test_initiative_governed_by_a_lead_verb_runs_from_the_verb(rules):
+    # the name has verbs inside it (提低, 扩中) that stop the leftward growth; the verb that
+    # launches it (实施) marks where the name begins, and a generic opener (新一轮) is not part of it
+    inits = found(run(rules, "实施城乡居民收入提低扩中行动，开展新一轮稳岗扩容提质行动。"), "INITIATIVE")
+    assert "城乡居民收入提低扩中行动" in inits
+    assert "稳岗扩容提质行动" in inits
+    assert not any(w.startswith(("实施", "开展", "新一轮")) for w in inits)

@@ -17,7 +17,7 @@ import re
 
 import regex
 
-from policy_nlp.entities.base import Candidate, Context, trie_pattern
+from policy_nlp.entities.base import HARD_BOUNDARY, Candidate, Context, trie_pattern
 from policy_nlp.entities.extend import NameGrammar, extend_left
 from policy_nlp.entities.lexicon import Lexicon
 
@@ -247,6 +247,7 @@ class InitiativeRule:
                                 stop_ends=("公司", "集团", "工程", "行动", "战略", "平台", "项目", "试点", "机制", "体系"))
             if text[start - 1:start] == "”":
                 continue  # “千亿斤粮食”产能建设工程: the rest of a quoted name, not a name of its own
+            start = self._object_of_lead_verb(ctx, start, e)
             code = _CODE_BEFORE.search(text, max(0, start - 4), start) if text[start:start + 1].isdigit() else None
             if code:
                 start = code.start()  # A—11智算中心项目: a letter-dash project code is part of the name
@@ -274,6 +275,31 @@ class InitiativeRule:
                     score = 0.45
             out.append(Candidate(start, e, name, "INITIATIVE", sub, canon, "rule", score, rule="init.head",
                                  priority=3 if head in self.project_heads else 2, features={"head": head, "core_len": len(core)}))
+
+    def _object_of_lead_verb(self, ctx: Context, start: int, end: int, max_tokens: int = 5, max_chars: int = 18) -> int:
+        """A name that the verb launching it governs (实施|城乡居民收入提低扩中行动, 开展|稳岗扩容
+        提质行动) runs from that verb to its head, over the verbs inside it that stopped the
+        leftward growth; without such a verb within a few content words, ``start`` stays."""
+        k = ctx.tok_start_at.get(start)
+        if k is None:
+            return start
+        text = ctx.text
+        for steps in range(max_tokens):
+            i = k - 1 - steps
+            if i < 0:
+                return start
+            s, e, tag = ctx.tokens[i]
+            w = text[s:e]
+            if w in self.grammar.lead_verbs:
+                if end - e > max_chars or e >= start:
+                    return start
+                j = i + 1  # the verb's object may open with a word that names no scheme (新一轮, 一批)
+                while j < k and (ctx.word(j) in self.generic_modifiers or ctx.word(j) in self.boundary):
+                    j += 1
+                return ctx.tokens[j][0] if j < k else start
+            if any(ch in HARD_BOUNDARY for ch in w) or tag[:1] in "pcurmqf" or tag in ("uj", "ul", "ad", "d", "t"):
+                return start
+        return start
 
     def _infra(self, ctx: Context, out: list[Candidate]) -> None:
         text = ctx.text
