@@ -223,3 +223,10 @@ def test_a_foreign_country_the_article_reports_on_is_the_region(facts_of):
     fs = facts_of("塞浦路斯统计局发布数据。今年上半年，塞浦路斯接待游客约161.3万人次。旅游业收入达7.3亿欧元。",
                   header="塞浦路斯旅游业复苏\n\n")
     assert {f.region for f in fs} == {"塞浦路斯"}
+
+
+def test_table_cells_without_headers_and_part_numbers_are_not_facts(facts_of):
+    text = ("港方查验区总用地面积为41.565公顷（详见附件1）。\n\n附件1.界址点坐标\n\n点号\n\nX\n\nY\n\n1\n\n"
+            "13728.0207\n\n103547.1705\n\n半径48.25米\n")
+    facts = by_text(facts_of(text))
+    assert set(facts) == {"41.565公顷", "48.25米"}

@@ -10,7 +10,10 @@ anything, and only their context shows it (guidelines, "Do NOT annotate"):
 - numbers that count the items just listed: …两项数据均排名全国前列;
 - outline numbers of a heading (``1.4　工作原则``, ``2.1.3　成员单位职责``);
 - numbers inside a word of the segmenter's dictionary (和平共处五项原则, 三五轮): a name or
-  an idiom, not a measurement.
+  an idiom, not a measurement;
+- numbers of a part of the text (附件1, 附表2, 图3): like article and page numbers, a label;
+- a bare number alone on its line: a table cell whose row and column headers are elsewhere,
+  so no indicator and no unit can be read from the sentence (a table reader gives it both).
 """
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ class NonFactFilter:
     def __init__(self, vocab: FactVocabulary):
         self.restrictive = vocab.words("restrictive")
         self.back_reference = vocab.words("back_reference")
+        self.part_labels = vocab.words("part_label")
 
     def reason(self, q: Quantity, text: str, sent_start: int, sent_end: int, tokens: Sequence[Token],
                qs: Sequence[Quantity], after: int) -> str | None:
@@ -40,6 +44,10 @@ class NonFactFilter:
             return "outline number"
         if self.inside_word(q, text, tokens):
             return "inside a word"
+        if self.part_number(q, text):
+            return "number of a part of the text"
+        if self.table_cell(q, text):
+            return "table cell without headers"
         if self.category_threshold(q, text, tokens, qs, after, sent_end):
             return "category threshold"
         if self.indefinite_determiner(q, text, tokens):
@@ -67,6 +75,24 @@ class NonFactFilter:
             return False
         line_start = text.rfind("\n", 0, q.start) + 1
         return not text[line_start:q.start].strip() and text[q.end:q.end + 1] in (" ", "\u3000", "\t", "、", "．")
+
+    def part_number(self, q: Quantity, text: str) -> bool:
+        """附件1, 附表2: the number labels a part of the document (guidelines: article and page numbers)."""
+        if q.unit is not None:
+            return False
+        return any(text.endswith(w, 0, q.start) for w in self.part_labels)
+
+    @staticmethod
+    def table_cell(q: Quantity, text: str) -> bool:
+        """A number without a unit that fills its line (a cell of a table pasted as text,
+        ``13728.0207`` or ``R-160.000``): what it measures is in headers the sentence does not hold."""
+        if q.unit is not None:
+            return False
+        line_start = text.rfind("\n", 0, q.start) + 1
+        line_end = text.find("\n", q.end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[line_start:q.start].strip() + text[q.end:line_end].strip()
+        return len(rest) <= 3 and not any("\u4e00" <= ch <= "\u9fff" for ch in rest)
 
     @staticmethod
     def inside_word(q: Quantity, text: str, tokens: Sequence[Token]) -> bool:
