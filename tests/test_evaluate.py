@@ -126,3 +126,20 @@ def test_agrees_with_reference_on_pipeline_output(tmp_path, gold_dir, raw_dir, n
     assert not missing
     p = _write(tmp_path / "pred.jsonl", records)
     assert score_files(gold_files, p) == ref.score([str(x) for x in gold_files], str(p))
+
+
+def test_an_excerpt_is_read_inside_its_whole_record(tmp_path, nlp):
+    """A record annotated in part is run whole, as extract runs it: the plan heading before
+    the excerpt still makes its figures targets, and only what starts inside the range is kept."""
+    from policy_nlp.evaluate_raw import predict_sources
+
+    text = ("2026年政府工作报告\n\n一、2025年工作回顾\n\n全年粮食产量达到1200万吨。\n\n"
+            "二、2026年工作安排\n\n新建农村公路2500公里。\n\n改造农村危房3000户。\n")
+    (tmp_path / "r.jsonl").write_text(json.dumps({"id": "rep-1", "text": text}, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    (tmp_path / "ranges.tsv").write_text(f"id\tstart\tend\nrep-1\t{text.index('新建')}\t{len(text)}\n",
+                                         encoding="utf-8")
+    records, missing = predict_sources(tmp_path / "r.jsonl", ["rep-1"], nlp, tmp_path / "ranges.tsv")
+    assert not missing
+    facts = {f["text"]: f["modality"] for f in records[0]["facts"]}
+    assert facts == {"2500公里": "target", "3000户": "target"}

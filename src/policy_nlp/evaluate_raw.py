@@ -4,8 +4,10 @@ A gold article's ``source`` names where its text is: a file in a folder of raw a
 (``000_23b2bec8f30d5541.txt``), or a record of a JSON Lines file by its ``id``
 (``rmrb-20230801-09-01`` in ``bench/bulk/articles.jsonl``). Long records may be annotated in
 part: a ranges file (TSV with ``id``, ``start``, ``end`` columns, such as the annotated
-corpus's MANIFEST.tsv) gives the character range of each record that was annotated, and
-only that range is run through the pipeline, as its own article.
+corpus's MANIFEST.tsv) gives the character range of each record that was annotated: the
+whole record is run through the pipeline, as ``extract`` would run it (a report's headings,
+title and date outside the excerpt still shape what is read inside it), and only the facts
+and entities that start inside the range are kept.
 """
 from __future__ import annotations
 
@@ -45,6 +47,7 @@ class RawSources:
             if not (p.is_dir() or (p.is_file() and p.suffix == ".jsonl")):
                 raise ValueError(f"{p}: not a folder of raw articles nor a JSON Lines file")
         self._records: dict[str, Document] | None = None
+        self._excerpts: dict[str, str] = {}
 
     def _record_index(self) -> dict[str, Document]:
         """Every record with an id in the JSON Lines files, read once (training asks for
@@ -82,14 +85,41 @@ class RawSources:
         return found, missing
 
     def _record(self, doc: Document, rid: str) -> Document:
-        """The record as its own article (numbered 0, as the gold numbers it), cut to its
-        annotated range when it has one."""
-        text = doc.text
+        """The record as its own article (numbered 0, as the gold numbers it); its annotated
+        range, when it has one, is remembered for :meth:`window`."""
         if rid in self.ranges:
             s, e = self.ranges[rid]
-            text = text[s:e]
-        return Document(source_path=doc.source_path, text=text, metadata=dict(doc.metadata), line_no=None,
+            self._excerpts[rid] = doc.text[s:e]
+        return Document(source_path=doc.source_path, text=doc.text, metadata=dict(doc.metadata), line_no=None,
                         pre_split=True)
+
+    def window(self, source: str, article_text: str) -> tuple[int, int] | None:
+        """Where the annotated range of ``source`` lies in its built article's text (offsets
+        change when the text is normalised), or None when the whole record was annotated."""
+        excerpt = self._excerpts.get(source)
+        return None if excerpt is None else locate_excerpt(article_text, excerpt, source)
+
+
+def locate_excerpt(article_text: str, excerpt: str, source: str = "") -> tuple[int, int]:
+    """The span of ``article_text`` that an excerpt of whole paragraphs of the raw record
+    became, found by its normalised first and last lines."""
+    from policy_nlp.structure.normalise import normalise_text
+
+    lines = normalise_text(excerpt).split("\n")
+    head, tail = lines[0][:40], lines[-1][-40:]
+    s = article_text.find(head)
+    e = article_text.find(tail, s) if s >= 0 else -1
+    if s < 0 or e < 0:
+        raise ValueError(f"{source}: the annotated range is not found in the built article (is it whole paragraphs?)")
+    return s, e + len(tail)
+
+
+def in_window(rows: list[dict], window: tuple[int, int] | None) -> list[dict]:
+    """The rows (facts or entity mentions) that start inside ``window``."""
+    if window is None:
+        return rows
+    s, e = window
+    return [r for r in rows if s <= r["start"] < e]
 
 
 def annotated(nlp, docs: list[Document | Skipped], source: str) -> list[ArticleResult]:
@@ -115,9 +145,9 @@ def predict_file(nlp, path: Path) -> list[dict]:
     return [_record(r) for r in annotated(nlp, found[Path(path).name], Path(path).name)]
 
 
-def _record(res: ArticleResult) -> dict:
+def _record(res: ArticleResult, window: tuple[int, int] | None = None) -> dict:
     rows = res.rows
-    return gold_record(rows["articles"][0], rows["facts"], rows["entities"])
+    return gold_record(rows["articles"][0], in_window(rows["facts"], window), in_window(rows["entities"], window))
 
 
 def predict_sources(raw: str | Path | Sequence[str | Path], sources: Iterable[str], nlp=None,
@@ -125,9 +155,11 @@ def predict_sources(raw: str | Path | Sequence[str | Path], sources: Iterable[st
     """(records, messages about sources not found) for the named sources under ``raw``
     (a folder, a JSON Lines file, or several of them)."""
     paths = [raw] if isinstance(raw, (str, Path)) else list(raw)
-    found, missing = RawSources([Path(p) for p in paths], read_ranges(ranges)).documents(sources)
+    raw_sources = RawSources([Path(p) for p in paths], read_ranges(ranges))
+    found, missing = raw_sources.documents(sources)
     nlp = nlp or load()
-    records = [_record(r) for src, docs in found.items() for r in annotated(nlp, docs, src)]
+    records = [_record(r, raw_sources.window(src, r.article.text))
+               for src, docs in found.items() for r in annotated(nlp, docs, src)]
     return records, missing
 
 

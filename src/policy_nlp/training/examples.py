@@ -31,6 +31,7 @@ class ArticleExample:
     region: str | None
     gold: list[dict]  # gold entities as written in the gold file
     candidates: list[Candidate] = field(default_factory=list)
+    window: tuple[int, int] | None = None  # the annotated part of an excerpted record
 
     @property
     def gold_keys(self) -> dict[str, dict[str, str | None]]:
@@ -64,7 +65,7 @@ def load_articles(gold_files: Iterable[str | Path], sources, nlp) -> list[Articl
                 raise ValueError(f"gold article {g.get('article_index')} of {src} not found in its source")
             art = res.article
             out.append(ArticleExample(src, art.article_index, art.text, doc_tokens(res.doc), art.region,
-                                      list(g.get("entities") or [])))
+                                      list(g.get("entities") or []), window=sources.window(src, art.text)))
     return out
 
 
@@ -118,5 +119,11 @@ def training_labels(ex: ArticleExample) -> list[tuple[str, str | None] | None]:
 
 
 def attach_candidates(examples: list[ArticleExample], rules) -> None:
+    """The rules' candidates of each article (of its annotated part, for an excerpt: what
+    lies outside was never labelled, so it is no example of NONE)."""
     for ex in examples:
-        ex.candidates = rules.candidates_in(ex.context())
+        cands = rules.candidates_in(ex.context())
+        if ex.window is not None:
+            s, e = ex.window
+            cands = [c for c in cands if s <= c.start < e]
+        ex.candidates = cands

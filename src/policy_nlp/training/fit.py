@@ -93,6 +93,8 @@ def predict_records(examples: Sequence[ArticleExample], extractor) -> list[dict]
     recs = []
     for ex in examples:
         ents = extractor(ex.text, ex.tokens, ex.region)
+        if ex.window is not None:
+            ents = [m for m in ents if ex.window[0] <= m.start < ex.window[1]]
         recs.append({"source": ex.source, "article_index": ex.article_index, "facts": [],
                      "entities": entities_to_gold(ents), "_mentions": ents})
     return recs
