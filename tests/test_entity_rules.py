@@ -15,7 +15,10 @@ from entity_runs import run, tags  # noqa: E402
 
 @pytest.fixture(scope="module")
 def rules():
-    return EntityRules()
+    """The rules as the default pipeline builds them (with its segmenter's dictionary)."""
+    from entity_runs import SEGMENTER
+
+    return EntityRules(in_dictionary=SEGMENTER.in_dictionary)
 
 
 def found(ents, label):
@@ -283,3 +286,14 @@ def test_initiative_governed_by_a_lead_verb_runs_from_the_verb(rules):
     assert "城乡居民收入提低扩中行动" in inits
     assert "稳岗扩容提质行动" in inits
     assert not any(w.startswith(("实施", "开展", "新一轮")) for w in inits)
+
+
+def test_a_name_the_tagger_discovered_is_a_person_a_dictionary_word_tagged_nr_is_not(rules):
+    persons = found(run(rules, "邻居商户付占国接过话头，推进高水平建设。"), "PERSON")
+    assert "付占国" in persons and "高水平" not in persons
+
+
+def test_a_dot_joined_foreign_name_is_a_person_a_quoted_slogan_is_not(rules):
+    persons = found(run(rules, "货运公司的运营主管杜米特鲁·索艾塔都会早早来到。举办“购在中国·陕亮生活”系列活动。"), "PERSON")
+    assert "杜米特鲁·索艾塔" in persons
+    assert not any("·" in w and "中国" in w for w in persons)

@@ -13,7 +13,7 @@ Public API::
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import re
 
@@ -44,13 +44,14 @@ class EntityRules:
     """
 
     def __init__(self, resource_dir: str | Path | None = None, extra: dict[str, list] | None = None,
-                 division_table: str | None = None, min_score: float = 0.5):
+                 division_table: str | None = None, min_score: float = 0.5,
+                 in_dictionary: Callable[[str], bool] | None = None):
         self.lexicon = Lexicon.load(resource_dir, extra)
         self.gpe = GpeRule(self.lexicon, division_table)
         self.place_names = set(self.gpe.full) | set(self.gpe.short)
         heads = sorted(self.place_names | set(self.lexicon.group("org.body_heads")), key=len, reverse=True)
         self.org = OrgRule(self.lexicon, self.place_names, PrefixSet(heads))
-        self.person = PersonRule(self.lexicon)
+        self.person = PersonRule(self.lexicon, in_dictionary)
         self.initiative = InitiativeRule(self.lexicon)
         self.policy_doc = PolicyDocRule(self.lexicon)
         self.variants = VariantRule(self.lexicon)

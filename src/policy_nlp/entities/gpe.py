@@ -10,7 +10,9 @@ Chinese names (:func:`policy_nlp.geo.country_names`).
 Rules:
 - full division names, chained when written together (山南市乃东区, 拉萨市城关区幸福社区);
 - short forms (拉萨 for 拉萨市, 西藏 for 西藏自治区), which must line up with token
-  boundaries; county short forms also need the tagger's ``ns`` tag;
+  boundaries; county short forms also need the tagger's ``ns`` tag, and in an article of
+  one province they name its own counties (another province's county is written in full or
+  after its province: 河北省大城县, never 大城 alone in a Tianjin report);
 - one-character province abbreviations only after a movement verb (赴藏, 援疆, 来皖);
 - named regions and countries (长三角, 欧洲, 中国) unless inside a fixed term (中国式现代化).
 Scope words (全区, 全省) never match: they are not names.
@@ -195,6 +197,8 @@ class GpeRule:
                         and self.province_of.get(matches[-1][2]) == self.province_of.get(canon)
                     if (ctx.tag(i) != "ns" or ctx.tokens[i][1] != e) and not after_home:
                         continue  # 上海|合作组织 is no 合作市: the place before must contain it
+                    if not after_home and ctx.region in self.province_of and self.province_of.get(canon) != ctx.region:
+                        continue  # a county of another province is named in full or after its province
                 matches.append([s, e, canon, level, "short"])
         # chain full names written together (山南市乃东区), then a locality (…幸福社区)
         merged: list[list] = []

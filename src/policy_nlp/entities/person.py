@@ -3,10 +3,17 @@
 - ``person.title``: a name right after a title or role (厅长 王方红, 负责人马磊, 总工程师赵志国)
   or right before one (习近平总书记), starting with a common surname;
 - ``person.speech``: surname + one or two characters before a speech verb (邹云峰说);
+- ``person.transliterated``: a foreign name written in parts joined by ``·`` (托马什·雅斯库瓦),
+  bounded by the words around it (a role before it, a verb after it), never inside quotes
+  (“国风·秦韵” is a slogan);
 - ``person.nr``: tokens the tagger marks ``nr``/``nrfg`` that start with a common surname,
-  are not on the stop list and are not followed by an industry word (国轩高科).
+  are not on the stop list and are not followed by an industry word (国轩高科); a name of
+  three or four characters the tagger discovered (no dictionary entry: 付占国) is taken, the
+  rest (the dictionary tags 高水平 ``nr``) is left to the classifier.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import re
 
@@ -19,10 +26,18 @@ from policy_nlp.entities.lexicon import Lexicon
 HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 
 
+_DOT_JOINED = re.compile(f"[{HAN}]·[{HAN}](?:[{HAN}]*·[{HAN}])*")
+_NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "x", "nz")
+
+
 class PersonRule:
     name = "person"
 
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, in_dictionary: Callable[[str], bool] | None = None):
+        """``in_dictionary`` (the segmenter's): a ``nr`` word that is no dictionary entry is a
+        name the tagger discovered; without it, every ``nr`` word is left to a classifier."""
+        self.in_dictionary = in_dictionary
+        self.place_endings = tuple(lex.group("person.place_endings"))
         surnames = lex["surnames"]
         self.single = {s for s in surnames if len(s) == 1}
         self.double = {s for s in surnames if len(s) == 2}
@@ -39,6 +54,7 @@ class PersonRule:
         self.sur_re = re.compile(rf"(?:{sur})[{HAN}]{{1,2}}")
         self.speech = re.compile(rf"(?:(?<=[，。：；、\s”])|^)((?:{sur})[{HAN}]{{1,2}}?)(?={v})", re.M)
         self.speech_verb = re.compile(v)
+        self.stop_chars = frozenset("说称讲在都也还和与及等的是")
 
     def _ok(self, w: str) -> bool:
         if w in self.stop or len(w) < 2 or len(w) > 4:
@@ -58,6 +74,50 @@ class PersonRule:
                     last = m.end(1)
                     yield m
                     break
+
+    def _transliterated(self, ctx: Context) -> list[Candidate]:
+        text = ctx.text
+        out: list[Candidate] = []
+        last_end = -1
+        for m in _DOT_JOINED.finditer(text):
+            if m.start() < last_end:
+                continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if text.count("“", line_start, m.start()) > text.count("”", line_start, m.start()):
+                continue  # “国风·秦韵”: a quoted slogan
+            s = self._name_edge(ctx, m.start() + 1, -1)
+            e = self._name_edge(ctx, m.end() - 1, +1)
+            first, last = text[s:text.index("·", s)], text[text.rindex("·", 0, e) + 1:e]
+            if not first or not last or e - s < 4 or e - s > 20:
+                continue
+            last_end = e
+            w = text[s:e]
+            out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.75, rule="person.transliterated", priority=2,
+                                 features={"len": e - s, "parts": w.count("·") + 1}))
+        return out
+
+    def _name_edge(self, ctx: Context, pos: int, step: int, max_chars: int = 8) -> int:
+        """Where a ``·``-joined name's first (step -1) or last (+1) part ends: over the
+        single characters and name-tagged words a transliteration is cut into, up to the
+        first other word (a role before it: 主管, 县长; a verb after it: 表示, 说)."""
+        toks = ctx.tokens
+        text = ctx.text
+        i = (ctx.tok_end_at.get(pos) if step < 0 else ctx.tok_start_at.get(pos))
+        if i is None:
+            return pos
+        edge = pos
+        while 0 <= i < len(toks):
+            s, e, tag = toks[i]
+            w = text[s:e]
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in w) or abs(edge - (s if step < 0 else e)) > max_chars:
+                break
+            if len(w) > 1 and tag not in _NAME_TAGS:
+                break
+            if len(w) == 1 and (tag[:1] in "pcudr" or self.speech_verb.fullmatch(w) or w in self.stop_chars):
+                break
+            edge = s if step < 0 else e
+            i += step
+        return edge
 
     def __call__(self, ctx: Context) -> list[Candidate]:
         text = ctx.text
@@ -82,6 +142,7 @@ class PersonRule:
                     continue
                 out.append(Candidate(s, e, w, "PERSON", None, w, "rule", score, rule=rule, priority=2,
                                      features={"len": e - s}))
+        out.extend(self._transliterated(ctx))
         toks = ctx.tokens
         n = len(toks)
         covered = {c.start for c in out}
@@ -95,8 +156,11 @@ class PersonRule:
             nxt_tag = toks[i + 1][2] if i + 1 < n else ""
             if s in covered or prev_nr or nxt_tag in ("nr", "nrt") or nxt in self.company_words:
                 continue
-            # the tagger's nr alone is noisy for two-character words (施策, 安监): keep them for a classifier
-            out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.6 if tag == "nrfg" else 0.45,
+            # the tagger's nr alone is noisy for two-character words (施策, 安监): keep them for a
+            # classifier; a three-character one opening with a surname is a name (于亮 is not, 付占国 is)
+            full_name = len(w) >= 3 and self.in_dictionary is not None and not w.endswith(self.place_endings) \
+                and not self.in_dictionary(w)
+            out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.6 if tag == "nrfg" or full_name else 0.45,
                                  rule="person.nr", priority=1,
                                  features={"len": e - s, "tag": tag, "next": nxt}))
         return out

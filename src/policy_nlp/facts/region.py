@@ -49,7 +49,9 @@ class RegionResolver:
                  clause_start: int, clause_end: int, q_start: int, places: list[tuple[int, int, str]],
                  unit: str | None = None, home: str | None = None) -> str:
         """A city or county in the clause; the clause's scope word, or the sentence's before
-        the value; a city or county elsewhere in the value's ；-part; the article's place."""
+        the value; a city or county that opens the value's ；-part as its subject (拉萨市…，
+        其中…); the article's place. A place inside another clause of a long sentence (推动商洛
+        电厂二期…建成投运，…新增装机800万千瓦) is that clause's, not the figure's."""
         in_clause = self._local(places, self._list_start(text, clause_start, places), clause_end)
         if in_clause:
             return "、".join(in_clause)
@@ -62,8 +64,7 @@ class RegionResolver:
             if resolved:
                 return resolved
         part_start = max(text.rfind("；", sent_start, q_start) + 1, sent_start)
-        part_end = text.find("；", q_start, sent_end)
-        in_sentence = self._local(places, part_start, sent_end if part_end < 0 else part_end)
+        in_sentence = self._local(self._part_subjects(text, part_start, q_start, places), part_start, q_start)
         if in_sentence:
             return "、".join(in_sentence)
         return article.locality or article.region or home or NATION
@@ -79,6 +80,28 @@ class RegionResolver:
             if d is not None and d.level in ("city", "county") and name not in names:
                 names.append(name)
         return names
+
+    def _part_subjects(self, text: str, part_start: int, q_start: int, places):
+        """The places before the value that open a clause of its ；-part as its subject,
+        after a time phrase, a scope lead or a larger place at most (10月起，北京门头沟区开展…;
+        其中，日喀则市…), not a place inside an object (推动商洛电厂二期…).
+
+        """
+        out = []
+        for p in places:
+            if not part_start <= p[0] < q_start:
+                continue
+            seg = p[0]
+            while seg > part_start and text[seg - 1] not in SEGMENT_BREAKS:
+                seg -= 1
+            lead = text[seg:p[0]]
+            for q in places:
+                if seg <= q[0] and q[1] <= p[0]:
+                    lead = lead.replace(text[q[0]:q[1]], "")
+            lead = self.period.sub("", lead).strip(" “”")
+            if lead in self.leads or lead in ("起", "以来"):
+                out.append(p)
+        return out
 
     @staticmethod
     def _list_start(text: str, clause_start: int, places) -> int:

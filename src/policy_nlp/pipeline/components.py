@@ -109,10 +109,11 @@ class EntityComponent:
     ``vocabulary_dir`` replaces ``resources/entities`` and ``division_table`` the adcode table."""
 
     def __init__(self, model_path: str | None = None, threshold: float = 0.9, add_threshold: float = 0.2,
-                 vocabulary_dir: str | None = None, division_table: str | None = None):
+                 vocabulary_dir: str | None = None, division_table: str | None = None, segmenter=None):
         from policy_nlp.entities import EntityRules
 
-        self.rules = EntityRules(resource_dir=vocabulary_dir, division_table=division_table)
+        self.rules = EntityRules(resource_dir=vocabulary_dir, division_table=division_table,
+                                 in_dictionary=segmenter.in_dictionary if segmenter is not None else None)
         self.model_path = model_path
         self.extract = self.rules
         if model_path:
@@ -152,4 +153,5 @@ def make_facts(nlp: Language, name: str, vocabulary_dir: str | None) -> FactComp
                   requires=["doc._.article"], assigns=["doc._.entities", "doc.spans"])
 def make_entities(nlp: Language, name: str, model_path: str | None, threshold: float,
                   add_threshold: float, vocabulary_dir: str | None, division_table: str | None) -> EntityComponent:
-    return EntityComponent(model_path, threshold, add_threshold, vocabulary_dir, division_table)
+    return EntityComponent(model_path, threshold, add_threshold, vocabulary_dir, division_table,
+                           getattr(nlp.tokenizer, "segmenter", None))

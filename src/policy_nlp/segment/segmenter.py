@@ -68,6 +68,12 @@ class Segmenter:
     def tag(self, text: str) -> list[tuple[str, str]]:
         return self._jieba.tag(text, self.hmm)
 
+    def in_dictionary(self, word: str) -> bool:
+        """Is ``word`` an entry of the dictionaries (not a word the HMM put together)? The
+        tagger gives both the same tags; a name it discovers (付占国) is not an entry, a common
+        word the dictionary happens to tag ``nr`` (高水平) is."""
+        return len(self._jieba.cut(word, False)) == 1
+
     def tokens(self, text: str) -> TokenTable:
         """(start, end, tag) per token: the form every extractor takes."""
         return TokenTable.from_pairs(self.tag(text))
