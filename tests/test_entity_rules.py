@@ -297,3 +297,9 @@ def test_a_dot_joined_foreign_name_is_a_person_a_quoted_slogan_is_not(rules):
     persons = found(run(rules, "货运公司的运营主管杜米特鲁·索艾塔都会早早来到。举办“购在中国·陕亮生活”系列活动。"), "PERSON")
     assert "杜米特鲁·索艾塔" in persons
     assert not any("·" in w and "中国" in w for w in persons)
+
+
+def test_named_features_world_cities_regions_and_short_form_chains_are_places(rules):
+    gpes = found(run(rules, "加强长江、洞庭湖保护，开通至华沙的班列，深化与港澳地区合作，北京门头沟区开展行动，保护江河海洋。"), "GPE")
+    assert {"长江", "洞庭湖", "华沙", "港澳地区", "北京门头沟区"} <= set(gpes)
+    assert "江河" not in gpes and "海洋" not in gpes  # kinds of feature, not names

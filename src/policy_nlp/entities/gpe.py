@@ -27,6 +27,7 @@ import regex
 from policy_nlp.entities.base import HARD_BOUNDARY, Candidate, Context, trie_pattern
 from policy_nlp.entities.lexicon import Lexicon
 from policy_nlp.geo import country_names, division_rows, provinces
+from policy_nlp.geo.countries import world_city_names
 from policy_nlp.geo.divisions import ALIASES
 from policy_nlp.resources import read_table
 
@@ -87,6 +88,13 @@ class GpeRule:
                     self.full[name] = (name, "country")
                 else:
                     self.short.setdefault(name, (name, "country"))
+        # the world's cities CLDR names (开罗, 华沙), on the same terms
+        for name in world_city_names():
+            if name not in self.full and name not in self.short and name not in stop:
+                if len(name) >= 3:
+                    self.full[name] = (name, "world_city")
+                else:
+                    self.short[name] = (name, "world_city")
         for s in list(self.short):
             if s in self.full:  # a name that is itself a full entry (e.g. 中国) stays full
                 del self.short[s]
@@ -118,8 +126,35 @@ class GpeRule:
         # a country name followed by a short run of characters ending in one of these heads
         self.name_after_country = regex.compile(
             r"\G\p{Han}{0,10}?(?P<head>" + "|".join(map(regex.escape, heads)) + ")") if heads else None
+        # a place-tagged dictionary word ending in a natural feature's head (长江, 洞庭湖, 大巴山, 里海)
+        self.feature_heads = tuple(sorted(lex.group("gpe.feature_heads"), key=len, reverse=True))
+        self.feature_generic = frozenset("".join(lex.group("gpe.feature_generic")))
+        self.stop = stop
         self.locality = regex.compile(r"\G(\p{Han}{2,4}?(?:社区|村|嘎查|街道|镇|乡))")
         self.bad_locality_start = set("各全农乡本该每行自贫易其新")
+
+    def _features(self, ctx: Context, matches: list[list]) -> list[list]:
+        """Rivers, lakes, mountains and seas: words the tagger's dictionary marks as places
+        (``ns``) that end in a natural feature's head, where no division name was found."""
+        if not self.feature_heads:
+            return []
+        text = ctx.text
+        taken = [(m[0], m[1]) for m in matches]
+        out = []
+        for i, tag in enumerate(ctx.tags):
+            if tag != "ns":
+                continue
+            s, e, _ = ctx.tokens[i]
+            w = text[s:e]
+            if len(w) < 2 or not w.endswith(self.feature_heads) or w in self.stop or w in self.full or w in self.short:
+                continue
+            if all(ch in self.feature_generic for ch in w[:-1]):
+                continue  # 江河, 海洋, 深海, 高原: a kind of feature, not a named one
+            if any(ts < e and s < te for ts, te in taken):
+                continue
+            out.append([s, e, w, "feature", "feature"])
+        out.sort()
+        return out
 
     def _heads_a_name(self, ctx: Context, s: int, e: int) -> bool:
         """A country name that begins a longer name is part of it, not a GPE standing alone:
@@ -183,8 +218,8 @@ class GpeRule:
             last_end = e
             if w in self.full:
                 canon, level = self.full[w]
-                if len(w) <= 2 and e not in ctx.tok_end_at:
-                    continue  # 和县 in 教育和|县乡财政: a two-character name must be a word
+                if len(w) <= 2 and e not in ctx.tok_end_at and not (text.startswith("地区", e) and e + 2 in ctx.tok_end_at):
+                    continue  # 和县 in 教育和|县乡财政: a two-character name must be a word (or 港澳|地区)
                 matches.append([s, e, canon, level, "full"])
             else:
                 canon, level = self.short[w]
@@ -200,11 +235,16 @@ class GpeRule:
                     if not after_home and ctx.region in self.province_of and self.province_of.get(canon) != ctx.region:
                         continue  # a county of another province is named in full or after its province
                 matches.append([s, e, canon, level, "short"])
-        # chain full names written together (山南市乃东区), then a locality (…幸福社区)
+        matches = sorted(matches + self._features(ctx, matches), key=lambda m: m[0])
+        # chain names written together (山南市乃东区, 北京门头沟区: a short form may open the chain
+        # when the next name lies inside it), then a locality (…幸福社区)
         merged: list[list] = []
         for mt in matches:
-            if merged and merged[-1][1] == mt[0] and merged[-1][4] in ("full", "chain") and mt[4] == "full" \
-                    and merged[-1][3] in ("province", "city", "county") and mt[3] in ("city", "county"):
+            prev = merged[-1] if merged else None
+            if prev and prev[1] == mt[0] and mt[4] == "full" and prev[3] in ("province", "city", "county") \
+                    and mt[3] in ("city", "county") \
+                    and (prev[4] in ("full", "chain")
+                         or (prev[4] == "short" and self.province_of.get(prev[2]) == self.province_of.get(mt[2]))):
                 prev = merged[-1]
                 prev[1] = mt[1]
                 prev[2] = text[prev[0]:mt[1]]
@@ -215,6 +255,10 @@ class GpeRule:
         for s, e, canon, level, how in merged:
             if any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
                 continue
+            if text.startswith("地区", e) and level in ("province", "region", "feature", "short_region") \
+                    and (e + 2 == len(text) or text[e + 2] not in "生总经"):
+                e += 2  # 京津冀地区, 港澳地区: a named region with its head (not 地区生产总值)
+                canon = text[s:e]
             if level == "country" and self._heads_a_name(ctx, s, e):
                 continue
             rule = "gpe." + how
@@ -224,7 +268,8 @@ class GpeRule:
                     e = lm.end()
                     canon = text[s:e]
                     rule = "gpe.locality"
-            out.append(Candidate(s, e, text[s:e], "GPE", None, canon, "rule", 0.9 if how != "short" else 0.8,
+            score = 0.9 if how in ("full", "chain") else 0.8 if how == "short" else 0.7
+            out.append(Candidate(s, e, text[s:e], "GPE", None, canon, "rule", score,
                                  rule=rule, priority=2, features={"level": level, "form": how}))
         for m in self.abbr_pattern.finditer(text):
             s, e = m.span()

@@ -77,6 +77,11 @@ class RegionResolver:
             if not lo <= s < hi:
                 continue  # the position test first: most places lie outside the span
             d = table.get(name)
+            if d is None and len(name) > 4:
+                # a chain (北京门头沟区, 山南市乃东区): the division it ends in
+                d = next((table.get(name[k:]) for k in range(1, len(name) - 1) if table.get(name[k:])), None)
+                if d is not None:
+                    name = d.name
             if d is not None and d.level in ("city", "county") and name not in names:
                 names.append(name)
         return names

@@ -23,3 +23,21 @@ def country_names(locale: str = "zh") -> tuple[str, ...]:
         return ()
     names = Locale.parse(locale).territories
     return tuple(sorted({v for k, v in names.items() if k.isalpha() and len(k) == 2 and k not in NOT_COUNTRIES and "（" not in v and "(" not in v}))
+
+
+@lru_cache(maxsize=4)
+def world_city_names(locale: str = "zh") -> tuple[str, ...]:
+    """Cities of the world in ``locale``: CLDR's exemplar cities of the time zones (开罗, 华沙,
+    加德满都, 阿拉木图 …, about 400), the maintained list babel ships. Names with a qualifier
+    (北达科他州比尤拉) or a separator are left out; empty when babel is not installed."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover
+        return ()
+    zones = Locale.parse(locale).time_zones
+    out = set()
+    for info in zones.values():
+        city = info.get("city")
+        if city and len(city) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in city) and "州" not in city[:-1]:
+            out.add(city)
+    return tuple(sorted(out))
