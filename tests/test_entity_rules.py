@@ -303,3 +303,14 @@ def test_named_features_world_cities_regions_and_short_form_chains_are_places(ru
     gpes = found(run(rules, "加强长江、洞庭湖保护，开通至华沙的班列，深化与港澳地区合作，北京门头沟区开展行动，保护江河海洋。"), "GPE")
     assert {"长江", "洞庭湖", "华沙", "港澳地区", "北京门头沟区"} <= set(gpes)
     assert "江河" not in gpes and "海洋" not in gpes  # kinds of feature, not names
+
+
+def test_org_names_stop_at_adverbs_promoting_verbs_and_verbs_ending_in_a_suffix(rules):
+    orgs = found(run(rules, "政法机关不再经商办企业。有序推进高校图书馆开放，支持发展民营银行，对违规行为严肃查处。"), "ORG")
+    assert not any(w.startswith(("有序", "发展", "政法机关不再")) or w.endswith("查处") for w in orgs)
+
+
+def test_a_suffix_with_only_kind_modifiers_before_it_is_a_kind(rules):
+    orgs = found(run(rules, "鼓励公立医院和股份制银行参与，中央代表团出席。"), "ORG")
+    assert "公立医院" not in orgs and "股份制银行" not in orgs
+    assert "中央代表团" in orgs

@@ -26,12 +26,16 @@ class NameGrammar:
     lead_verbs: frozenset[str]  # govern a name, never its first word (推进|新一轮技术改造专项行动)
     leading_junk: frozenset[str]
     top_organ_ends: tuple[str, ...]
+    adverbs: frozenset[str] = frozenset()
+    preposition_chars: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "NameGrammar":
         return cls(frozenset(lex.group("extend.stop_tags")), frozenset(lex.group("extend.coord")),
                    tuple(lex.group("extend.adverb_starts")), frozenset(lex.group("extend.lead_verbs")),
-                   frozenset(lex.group("extend.leading_junk")), tuple(lex.group("extend.top_organ_ends")))
+                   frozenset(lex.group("extend.leading_junk")), tuple(lex.group("extend.top_organ_ends")),
+                   frozenset(lex.group("extend.adverbs")),
+                   frozenset("".join(lex.group("extend.preposition_chars"))))
 
 
 def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[str], grammar: NameGrammar, *,
@@ -90,8 +94,11 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
             break
         if tag == "c":
             break
-        if tag.startswith("d") and w in boundary:
-            break
+        if tag.startswith("d") and (w in boundary or w in grammar.adverbs):
+            break  # 政法机关|不再|经商办: an adverb ends the phrase a name can be (the tag alone is
+            # unreliable on words the HMM put together: 高新, 一期 come out as d)
+        if tag in ("nr", "nrfg") and len(w) >= 3 and w[-1] in grammar.preposition_chars:
+            break  # 刘中民向|中国科学院: a person and a preposition glued into one token
         if stop_after and w in stop_after:
             cur = s
             break

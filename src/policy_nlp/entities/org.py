@@ -38,6 +38,12 @@ class OrgRule:
         self.naming_heads = tuple(lex.group("org.naming_heads"))
         self.name_tags = set(lex.group("org.name_tags"))
         self.coord_heads = set(lex.group("org.coord_heads"))
+        # the heads of task bodies, whose names hold a verb phrase (推进一带一路建设工作领导小组)
+        self.task_heads = tuple(lex.group("org.task_heads"))
+        # modifiers that sort bodies into kinds (公立, 三甲, 股份制, 跨国): alone before a suffix, no name
+        self.kind_modifiers = frozenset(lex.group("org.kind_modifiers"))
+        # verbs that govern the name after them, beside extend.lead_verbs (发展|民营银行, 发挥|…基金)
+        self.promote_verbs = frozenset(lex.group("org.promote_verbs"))
         self.needs_place = set(lex.group("org.needs_place"))
         self.boundary = lex.words("boundary_words")
         self.name_verbs = lex.words("name_verbs")
@@ -116,6 +122,8 @@ class OrgRule:
             if len(suf) == 1:
                 if tok != suf and (len(tok) < 3 or tok[-2:] in self.single_suffix_stop or tok[0] in "各全本该每"):
                     continue
+                if tok == suf and tag.startswith("v"):
+                    continue  # 不再经商|办|企业: the character is a verb here
             elif tok in self.single_suffix_stop:
                 continue
             if tok in self.generic and tok != suf and ts <= s:
@@ -136,6 +144,8 @@ class OrgRule:
                                 stop_ends=("有限公司", "公司", "集团") if kind0 != "company" else (),
                                 permissive=kind0 == "company" and len(suf) >= 4,
                                 glued_place=self.place_prefix.match if self.place_prefix else None)
+            if not suf.endswith(self.task_heads):
+                start = self._after_inner_lead_verb(ctx, start, head_start)
             kind, min_core = self.suffixes[suf]
             name = text[start:e]
             core = name[: len(name) - len(suf)]
@@ -143,6 +153,8 @@ class OrgRule:
                 continue
             if name in self.generic or name in self.boundary or name.startswith(("省级", "市级", "县级", "各级")):
                 continue
+            if self._kind_only(ctx, start, e - len(suf)):
+                continue  # 公立医院, 三甲医院, 股份制银行, 跨国公司: a kind of body, not one body
             if any(ch in HARD_BOUNDARY for ch in name.replace("（", "").replace("）", "").replace("(", "").replace(")", "")):
                 continue
             canon = ctx.deictic_canonical(name)
@@ -159,6 +171,36 @@ class OrgRule:
             out.append(Candidate(start, e, name, "ORG", None, canon, "rule", score, rule="org.suffix",
                                  priority=2, features={"suffix": suf, "kind": kind, "core_len": len(core),
                                                        "deictic": deictic, "head_tag": tag}))
+
+    def _kind_only(self, ctx: Context, start: int, suffix_start: int) -> bool:
+        """Is every word before the suffix a modifier that sorts bodies into kinds?"""
+        if start >= suffix_start:
+            return False
+        if ctx.text[start:suffix_start] in self.kind_modifiers:
+            return True  # 公立|医院 inside one token
+        k = ctx.tok_start_at.get(start)
+        if k is None:
+            return False
+        while k < len(ctx.tokens) and ctx.tokens[k][1] <= suffix_start:
+            if ctx.word(k) not in self.kind_modifiers:
+                return False
+            k += 1
+        return ctx.tokens[k - 1][1] == suffix_start
+
+    def _after_inner_lead_verb(self, ctx: Context, start: int, head_start: int) -> int:
+        """A verb that launches or promotes something (推进, 发展, 发挥) inside the grown span
+        governs the name after it (有序推进|高校图书馆, 支持发展|民营银行); only the names of
+        task bodies hold such a verb phrase (推进一带一路建设工作领导小组)."""
+        k = ctx.tok_start_at.get(start)
+        if k is None:
+            return start
+        cut = start
+        while k < len(ctx.tokens) and ctx.tokens[k][1] <= head_start:
+            w = ctx.word(k)
+            if w in self.grammar.lead_verbs or w in self.promote_verbs:
+                cut = ctx.tokens[k][1]
+            k += 1
+        return cut if cut < head_start else start
 
     def _lists(self, ctx: Context, out: list[Candidate], known: set[str]) -> None:
         text = ctx.text
