@@ -230,3 +230,9 @@ def test_table_cells_without_headers_and_part_numbers_are_not_facts(facts_of):
             "13728.0207\n\n103547.1705\n\n半径48.25米\n")
     facts = by_text(facts_of(text))
     assert set(facts) == {"41.565公顷", "48.25米"}
+
+
+def test_an_indicator_ends_at_its_last_naming_word(facts_of):
+    facts = by_text(facts_of("抵达港口的游客数量从2019年的100万人次增至150万人次。观众往往有80%来自外地。"))
+    assert facts["150万人次"].indicator == "港口的游客数量"
+    assert facts["80%"].indicator == "观众"

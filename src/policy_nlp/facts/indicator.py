@@ -27,6 +27,9 @@ STOP_LEADING = {"和", "与", "及", "以及", "并", "同时", "其中", "等",
                 "全区", "全省", "全市", "全国", "全县", "我区", "我省", "我市", "在", "对", "将", "对于", "把", "使", "让"}
 
 
+#: tags of words that never end the name of what is measured (adverbs, particles, prepositions, localisers)
+_TAIL_DROP = frozenset({"d", "dg", "ad", "p", "c", "u", "uj", "ul", "uz", "uv", "ug", "zg", "y"})
+
 #: tags of words that never name what is measured
 _NOT_NAMING = frozenset({"m", "mq", "t", "tg", "d", "dg", "ad", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "f", "zg"})
 
@@ -163,10 +166,45 @@ class IndicatorFinder:
                 i += 1
                 continue
             break
-        phrase = phrase.strip(" 的")
+        phrase = self._trim_tail(phrase, tokens, phrase_start, text).strip(" 的")
         if phrase in self.scope or phrase in STOP_LEADING or self._no_noun(phrase, tokens, phrase_start, text):
             return ""  # better no indicator than a word that names nothing measured (首次, 加快)
         return phrase
+
+    def _trim_tail(self, phrase: str, tokens, phrase_start: int, text: str) -> str:
+        """Drop what closes the phrase without naming anything: a link verb, an aspect particle,
+        an adverb or function word, a comparison base (…游客数量|从2019年, 网站中|有,
+        观众|往往, 装载|着): the noun phrase ends at its last naming word."""
+        starts = token_starts(tokens)
+        end = phrase_start + len(phrase)
+        i = bisect.bisect_left(starts, end) - 1
+        if i < 0 or tokens[i][1] != end:
+            return phrase
+        cut = end
+        while i >= 0 and tokens[i][0] >= phrase_start:
+            ts, te, tag = tokens[i]
+            word = text[ts:te]
+            if word in self.rate_nouns:
+                break
+            if word in self.link_words or word in ASPECT or tag in _TAIL_DROP:
+                cut = ts
+                i -= 1
+                continue
+            if tag in ("t", "tg"):
+                cut = ts  # 观众|往往: a time word never ends the name
+                i -= 1
+                continue
+            if tag in ("m", "mq"):
+                k = i
+                while k > 0 and tokens[k - 1][2] in ("m", "mq", "t") and tokens[k - 1][0] >= phrase_start:
+                    k -= 1
+                if k > 0 and tokens[k - 1][2] == "p" and tokens[k - 1][0] >= phrase_start:
+                    cut = tokens[k - 1][0]  # 从|2019|年: the base a change is measured from
+                    i = k - 2
+                    continue
+            break
+        out = phrase[:cut - phrase_start]
+        return out if out.strip(" 的") else phrase
 
     def _no_noun(self, phrase: str, tokens, phrase_start: int, text: str) -> bool:
         """True when every token of the phrase is a numeral, time, adverb or function word:
