@@ -236,3 +236,9 @@ def test_an_indicator_ends_at_its_last_naming_word(facts_of):
     facts = by_text(facts_of("抵达港口的游客数量从2019年的100万人次增至150万人次。观众往往有80%来自外地。"))
     assert facts["150万人次"].indicator == "港口的游客数量"
     assert facts["80%"].indicator == "观众"
+
+
+def test_periods_with_days_parts_of_months_and_since(facts_of):
+    facts = by_text(facts_of("2020年10月1日起，新增用户12万户。“十四五”以来，累计建成5G基站8万个。"))
+    assert facts["12万户"].period == "2020年10月1日起"
+    assert facts["8万个"].period == "“十四五”以来"
