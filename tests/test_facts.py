@@ -242,3 +242,12 @@ def test_periods_with_days_parts_of_months_and_since(facts_of):
     facts = by_text(facts_of("2020年10月1日起，新增用户12万户。“十四五”以来，累计建成5G基站8万个。"))
     assert facts["12万户"].period == "2020年10月1日起"
     assert facts["8万个"].period == "“十四五”以来"
+
+
+def test_a_policy_documents_sizes_are_provisions_and_a_new_top_heading_ends_a_plan(facts_of):
+    notice = facts_of("汽车号牌规格为480毫米×140毫米。", header="国务院办公厅关于车辆悬挂专用号牌有关事项的通知\n\n")
+    assert {f.modality for f in notice} == {"target"}
+    report = by_text(facts_of("二、今年主要任务\n\n新建农村公路2500公里。\n\n三、关于规划纲要的说明\n\n五年来，财政收入增长1.36倍。",
+                              header="政府工作报告\n\n"))
+    assert report["2500公里"].modality == "target"
+    assert report["1.36倍"].modality == "actual"

@@ -21,28 +21,57 @@ QUOTE_CLOSE = ("》", "”", "」")
 NOUN_USE_FOLLOWERS = ("、", "，", ",", "”", "等", "的", "》")
 
 
+_OUTLINE = (re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]"), re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]"),
+            re.compile(r"^\d{1,2}[、．.](?!\d)"), re.compile(r"^[（(]\d{1,2}[）)]"))
+
+
+def outline_level(heading: str) -> int | None:
+    """The outline level of a numbered heading (一、 = 0, （一） = 1, 1. = 2, （1） = 3), or None."""
+    h = heading.strip()
+    for level, pattern in enumerate(_OUTLINE):
+        if pattern.match(h):
+            return level
+    return None
+
+
 class ModalityJudge:
     def __init__(self, vocab: FactVocabulary):
         self.targets = vocab.words("target")
         self.actual = vocab.words("actual")
         self.plan_heading = tuple(vocab.words("plan_heading"))
         self.review_heading = tuple(vocab.words("review_heading"))
+        self.provision_titles = tuple(vocab.words("provision_title"))
         self.target_date = re.compile(r"到(\d{4})年")
         firsts = {w[0] for w in self.targets | self.actual | set(QUOTE_OPEN) | set(QUOTE_CLOSE) if w} | {"到"}
         self.event_start = re.compile("[" + "".join(map(re.escape, sorted(firsts))) + "]")
 
+    def is_provisions(self, article: Article) -> bool:
+        """Is the article a policy document whose sentences set provisions (guidelines v2.1:
+        amounts, caps, rates, sizes and time limits a document sets are targets)? Told by its
+        title: 国务院办公厅关于…的通知, …的批复, …管理办法."""
+        title = (article.title or "").strip().rstrip("。")
+        return bool(self.provision_titles) and title.endswith(self.provision_titles) and "报告" not in title[-6:]
+
     def plan_sentences(self, article: Article) -> set[int]:
-        """Indices of the sentences under a plan heading, until a review heading."""
+        """Indices of the sentences under a plan heading, until a review heading or the next
+        heading of the same outline level or above (二、今年主要任务 … 三、关于…规划纲要的说明
+        ends the plan: what follows is not under it)."""
         text = article.text
+        if self.is_provisions(article):
+            return {i for i, s in enumerate(article.sentences) if not s.is_heading}
         inside = False
+        plan_level = None
         out: set[int] = set()
         for i, s in enumerate(article.sentences):
             if s.is_heading:
                 heading = text[s.start:s.end]
+                level = outline_level(heading)
                 if any(w in heading for w in self.review_heading):
                     inside = False
                 elif any(w in heading for w in self.plan_heading):
-                    inside = True
+                    inside, plan_level = True, level
+                elif inside and level is not None and plan_level is not None and level <= plan_level:
+                    inside = False
                 continue
             if inside:
                 out.add(i)
