@@ -270,3 +270,10 @@ def test_qualified_bare_multipliers_and_超(text, span, value, unit, qualifier):
 
 def test_denominator_of_a_rate_is_not_a_bare_multiplier_quantity():
     assert [q.text for q in quantities("事故死亡率控制在0.6人/百亿元以下")] == ["0.6人"]
+
+
+def test_currencies_come_from_cldr_and_trains_and_containers_are_units():
+
+    qs = {q.text: q for q in quantities("预算30.2亿尼泊尔卢比，开行1.4万列，运送731万标箱，直径1微米。")}
+    assert qs["30.2亿尼泊尔卢比"].unit == "尼泊尔卢比"
+    assert {"1.4万列", "731万标箱", "1微米"} <= set(qs)

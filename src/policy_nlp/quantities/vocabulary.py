@@ -80,6 +80,19 @@ def _extend(paths: tuple[str, ...]) -> list[dict[str, str]]:
     return rows
 
 
+@lru_cache(maxsize=2)
+def currency_names(locale: str = "zh") -> tuple[str, ...]:
+    """Names of the world's currencies in ``locale`` from the Unicode CLDR data babel ships
+    (a maintained list, so that 30.2亿尼泊尔卢比 has its unit without a hand list); historical
+    names with a bracketed period and one-character names are left out."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - babel is a dependency
+        return ()
+    names = Locale.parse(locale).currencies.values()
+    return tuple(sorted({n for n in names if len(n) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in n)}))
+
+
 @lru_cache(maxsize=8)
 def load_vocabulary(
     units: tuple[str, ...],
@@ -88,7 +101,9 @@ def load_vocabulary(
     lexicon: tuple[str, ...],
 ) -> Vocabulary:
     """Read the vocabulary files (later files extend and override earlier ones)."""
-    unit_rows = {r["surface"]: r for r in _extend(units) if r.get("surface")}
+    # every currency CLDR names (尼泊尔卢比, 欧元, 沙特里亚尔), under the table's own rows
+    unit_rows = {name: {"surface": name, "unit": name, "kind": "currency"} for name in currency_names()}
+    unit_rows.update({r["surface"]: r for r in _extend(units) if r.get("surface")})
     mult_rows = {r["word"]: r for r in _extend(multipliers) if r.get("word")}
     qual_rows = {r["word"]: r for r in _extend(qualifiers) if r.get("word")}
     lex_rows = {r["word"] for r in _extend(lexicon) if r.get("word")}
