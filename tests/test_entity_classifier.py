@@ -181,7 +181,9 @@ def test_shipped_model_loads_and_runs(rules):
         warnings.simplefilter("ignore", ModelVersionWarning)
         model = load(SHIPPED_MODEL)
     card = json.loads(card_path(SHIPPED_MODEL).read_text(encoding="utf-8"))
-    assert card["training_files"] and card["cross_validation"]["entities_micro"]["f1"] > 0.7
+    cv = card["cross_validation"]
+    # held out, the shipped model decides better than the rules it decides for
+    assert card["training_files"] and cv["entities_micro"]["f1"] > cv["rules"]["entities_micro"]["f1"]
     text = "国务院办公厅印发《关于推进5G网络发展的实施意见》，西藏自治区经济和信息化厅实施“宽带西藏”战略，打好“组合拳”。"
     ents = EntityExtractor(rules, model)(text, tags(text), "西藏自治区")
     got = {(e.text, e.label) for e in ents}

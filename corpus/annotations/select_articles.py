@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Choose the articles of the annotated corpus from the annotation pool, once, reproducibly.
+
+Why a script: the choice must be random (not picked for what the rules handle well), spread over
+every genre of the pool, and repeatable by anyone who has ../shared. It writes MANIFEST.tsv:
+one row per article with the bulk record id, the character range annotated (whole paragraphs;
+the whole record when it is short), its genre, the lockbox split and the annotators.
+
+The split is drawn here, before any annotation or pipeline output exists: about two thirds
+`dev` (rules are written and the classifier is trained on these), one third `lockbox`
+(scored at the end of a stop, errors never read).
+
+usage: python corpus/annotations/select_articles.py [--shared ../shared] > corpus/annotations/MANIFEST.tsv
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+
+import regex
+import sys
+from pathlib import Path
+
+SEED = 20261202
+# how many articles of each genre; a long record contributes one excerpt
+QUOTA = {
+    "official_news": 28,
+    "state_council_document": 12,
+    "work_report_provincial": 12,
+    "work_report_national": 8,
+    "work_report_district": 2,
+}
+EXCERPT_MIN, EXCERPT_TARGET, EXCERPT_MAX = 3000, 4500, 6000
+DOUBLE_ANNOTATED = 8
+FIRST_YEAR = 2002  # the corpus covers 2002 to 2026
+
+
+def record_year(rid: str, text: str) -> int | None:
+    """The year a record was written: from its id, or from a document number 〔2018〕."""
+    m = regex.search(r"-(\d{4})(?:-|$)", rid) or regex.search(r"〔(\d{4})〕", text[:400])
+    return int(m.group(1)) if m else None
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line: a paragraph in these records."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def excerpt(text: str, rng: random.Random) -> tuple[int, int]:
+    """A random run of whole paragraphs of 3,000-6,000 characters (the whole text if short)."""
+    if len(text) <= EXCERPT_MAX:
+        return 0, len(text)
+    paras = paragraphs(text)
+    starts = []
+    for i, (s, _) in enumerate(paras):
+        for j in range(i, len(paras)):
+            size = paras[j][1] - s
+            if size >= EXCERPT_MIN:
+                if size <= EXCERPT_MAX:
+                    starts.append(i)
+                break
+    i = rng.choice(starts)
+    s = paras[i][0]
+    for j in range(i, len(paras)):
+        size = paras[j][1] - s
+        last = j + 1 == len(paras)
+        if size >= EXCERPT_MIN and (size >= EXCERPT_TARGET or last or paras[j + 1][1] - s > EXCERPT_MAX):
+            return s, paras[j][1]
+    raise AssertionError("no excerpt")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[3] / "shared"))
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    pool: dict[str, list[str]] = {}
+    for line in (shared / "corpus/annotation-pool.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        rid, _n, genre = line.split("\t")
+        pool.setdefault(genre, []).append(rid)
+    texts = {}
+    with open(shared / "bench/bulk/articles.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            texts[r["id"]] = r["text"]
+
+    rng = random.Random(SEED)
+    chosen = []
+    for genre, n in QUOTA.items():
+        ids = sorted(pool[genre])
+        ids = [i for i in ids if (record_year(i, texts[i]) or FIRST_YEAR) >= FIRST_YEAR]
+        if genre == "official_news":
+            ids = [i for i in ids if 500 <= len(texts[i]) <= 8000]
+        for rid in rng.sample(ids, n):
+            start, end = excerpt(texts[rid], rng)
+            chosen.append([rid, genre, start, end])
+    order = list(range(len(chosen)))
+    rng.shuffle(order)
+    n_lock = round(len(chosen) / 3)
+    lockbox = set(order[:n_lock])
+    doubled = set(rng.sample(range(len(chosen)), DOUBLE_ANNOTATED))
+    print("id\tgenre\tstart\tend\tn_chars\tsplit\tdouble_annotated")
+    for k, (rid, genre, start, end) in enumerate(chosen):
+        split = "lockbox" if k in lockbox else "dev"
+        print(f"{rid}\t{genre}\t{start}\t{end}\t{end - start}\t{split}\t{'yes' if k in doubled else 'no'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
