@@ -314,3 +314,8 @@ def test_a_suffix_with_only_kind_modifiers_before_it_is_a_kind(rules):
     orgs = found(run(rules, "鼓励公立医院和股份制银行参与，中央代表团出席。"), "ORG")
     assert "公立医院" not in orgs and "股份制银行" not in orgs
     assert "中央代表团" in orgs
+
+
+def test_a_town_named_after_a_feature_is_one_place(rules):
+    gpes = found(run(rules, "莫干山镇接待游客约420万人次。"), "GPE")
+    assert "莫干山镇" in gpes and "莫干山" not in gpes

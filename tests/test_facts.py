@@ -251,3 +251,10 @@ def test_a_policy_documents_sizes_are_provisions_and_a_new_top_heading_ends_a_pl
                               header="政府工作报告\n\n"))
     assert report["2500公里"].modality == "target"
     assert report["1.36倍"].modality == "actual"
+
+
+def test_a_policy_documents_background_figures_stay_actual(facts_of):
+    facts = by_text(facts_of("截至2024年6月底，全国充电基础设施累计数量达到1024万台。到2027年，县域充电设施覆盖率达到90%。",
+                             header="国务院办公厅关于加快县域充电基础设施建设的通知\n\n"))
+    assert facts["1024万台"].modality == "actual"
+    assert facts["90%"].modality == "target"

@@ -152,6 +152,11 @@ class GpeRule:
                 continue  # 江河, 海洋, 深海, 高原: a kind of feature, not a named one
             if any(ts < e and s < te for ts, te in taken):
                 continue
+            for town in ("街道", "镇", "乡"):
+                if text.startswith(town, e) and e + len(town) in ctx.tok_end_at:
+                    e += len(town)  # 莫干山|镇: a town named after the feature
+                    w = text[s:e]
+                    break
             out.append([s, e, w, "feature", "feature"])
         out.sort()
         return out

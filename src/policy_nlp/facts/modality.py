@@ -41,6 +41,7 @@ class ModalityJudge:
         self.plan_heading = tuple(vocab.words("plan_heading"))
         self.review_heading = tuple(vocab.words("review_heading"))
         self.provision_titles = tuple(vocab.words("provision_title"))
+        self.report_words = tuple(vocab.words("provision_background"))
         self.target_date = re.compile(r"到(\d{4})年")
         firsts = {w[0] for w in self.targets | self.actual | set(QUOTE_OPEN) | set(QUOTE_CLOSE) if w} | {"到"}
         self.event_start = re.compile("[" + "".join(map(re.escape, sorted(firsts))) + "]")
@@ -58,7 +59,10 @@ class ModalityJudge:
         ends the plan: what follows is not under it)."""
         text = article.text
         if self.is_provisions(article):
-            return {i for i, s in enumerate(article.sentences) if not s.is_heading}
+            # a sentence that reports where things stand (截至…, 累计, 已经, 同比) is the
+            # document's background, not one of its provisions
+            return {i for i, s in enumerate(article.sentences)
+                    if not s.is_heading and not any(w in text[s.start:s.end] for w in self.report_words)}
         inside = False
         plan_level = None
         out: set[int] = set()
