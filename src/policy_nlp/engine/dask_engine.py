@@ -8,8 +8,9 @@ from the client and every worker (a shared file system).
 
 A worker that dies is restarted by its nanny and Dask runs its task again elsewhere; a task
 that has killed ``distributed.scheduler.allowed-failures`` workers fails with
-``KilledWorker``. Such a batch is split in two and each half resubmitted, down to the single
-document that does it, which is reported as skipped: a poison document costs itself, never
+``KilledWorker``. Such a batch is split in two and each half resubmitted, down to single
+documents; each of those runs once more alone, with nothing else in flight (Dask blames a
+death on every task the worker held), and the one that still kills workers is reported as skipped: a poison document costs itself, never
 the run (the same policy as the local pool). A local cluster allows one failure, as the
 local pool retries once.
 """
@@ -109,19 +110,22 @@ def run_on_dask(
         by_key[fut.key] = batch
         running.add(fut)
 
+    # single documents whose task failed with KilledWorker while other tasks were in flight:
+    # Dask counts a death against every task the dead worker held, queued ones too, so an
+    # innocent document that shared a worker with the poison one can fail as well
+    suspects: list[Batch] = []
+
     def finish(done) -> None:
         batch = by_key.pop(done.key)
         try:
             results = done.result()
-        except KilledWorker as exc:
+        except KilledWorker:
             if len(batch) > 1:
                 half = len(batch) // 2
                 submit(batch[:half])
                 submit(batch[half:])
-            elif lost is not None:
-                lost(batch[0][1], f"worker killed while processing it, {_attempts(exc)} — out of memory?")
             else:
-                raise
+                suspects.append(batch)
             return
         collect(batch, results)
 
@@ -131,6 +135,17 @@ def run_on_dask(
             finish(next(running))
     while running.count():
         finish(next(running))
+    # each suspect alone, nothing else in flight: only the document that kills its workers now fails
+    for batch in suspects:
+        fut = client.submit(process_on_dask, batch, target, spec, pure=False)
+        try:
+            results = fut.result()
+        except KilledWorker as exc:
+            if lost is None:
+                raise
+            lost(batch[0][1], f"worker killed while processing it, {_attempts(exc)} — out of memory?")
+            continue
+        collect(batch, results)
 
 
 def _attempts(exc: Exception) -> str:
