@@ -19,6 +19,8 @@ Scope words (全区, 全省) never match: they are not names.
 """
 from __future__ import annotations
 
+import bisect
+
 from functools import lru_cache
 from pathlib import Path
 
@@ -139,19 +141,19 @@ class GpeRule:
         if not self.feature_heads:
             return []
         text = ctx.text
-        taken = [(m[0], m[1]) for m in matches]
+        taken = sorted((m[0], m[1]) for m in matches)
+        taken_starts = [t[0] for t in taken]
         out = []
-        for i, tag in enumerate(ctx.tags):
-            if tag != "ns":
-                continue
+        for i in [i for i, tag in enumerate(ctx.tags) if tag == "ns"]:
             s, e, _ = ctx.tokens[i]
             w = text[s:e]
             if len(w) < 2 or not w.endswith(self.feature_heads) or w in self.stop or w in self.full or w in self.short:
                 continue
             if all(ch in self.feature_generic for ch in w[:-1]):
                 continue  # 江河, 海洋, 深海, 高原: a kind of feature, not a named one
-            if any(ts < e and s < te for ts, te in taken):
-                continue
+            k = bisect.bisect_left(taken_starts, e)
+            if k and taken[k - 1][1] > s or any(ts < e and s < te for ts, te in taken[max(0, k - 4):k]):
+                continue  # inside or across a division name already found
             for town in ("街道", "镇", "乡"):
                 if text.startswith(town, e) and e + len(town) in ctx.tok_end_at:
                     e += len(town)  # 莫干山|镇: a town named after the feature
@@ -260,7 +262,7 @@ class GpeRule:
         for s, e, canon, level, how in merged:
             if any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
                 continue
-            if text.startswith("地区", e) and level in ("province", "region", "feature", "short_region") \
+            if text.startswith("地区", e) and level in ("province", "region", "feature") \
                     and (e + 2 == len(text) or text[e + 2] not in "生总经"):
                 e += 2  # 京津冀地区, 港澳地区: a named region with its head (not 地区生产总值)
                 canon = text[s:e]

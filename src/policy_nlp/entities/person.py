@@ -54,7 +54,7 @@ class PersonRule:
         self.sur_re = re.compile(rf"(?:{sur})[{HAN}]{{1,2}}")
         self.speech = re.compile(rf"(?:(?<=[，。：；、\s”])|^)((?:{sur})[{HAN}]{{1,2}}?)(?={v})", re.M)
         self.speech_verb = re.compile(v)
-        self.stop_chars = frozenset("说称讲在都也还和与及等的是")
+        self.stop_chars = frozenset("".join(lex.group("person.name_stop_chars")))
 
     def _ok(self, w: str) -> bool:
         if w in self.stop or len(w) < 2 or len(w) > 4:
@@ -157,7 +157,7 @@ class PersonRule:
             if s in covered or prev_nr or nxt_tag in ("nr", "nrt") or nxt in self.company_words:
                 continue
             # the tagger's nr alone is noisy for two-character words (施策, 安监): keep them for a
-            # classifier; a three-character one opening with a surname is a name (于亮 is not, 付占国 is)
+            # classifier; a longer one that is no dictionary entry is a name the tagger discovered (付占国)
             full_name = len(w) >= 3 and self.in_dictionary is not None and not w.endswith(self.place_endings) \
                 and not self.in_dictionary(w)
             out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.6 if tag == "nrfg" or full_name else 0.45,

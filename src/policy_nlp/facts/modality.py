@@ -51,7 +51,7 @@ class ModalityJudge:
         amounts, caps, rates, sizes and time limits a document sets are targets)? Told by its
         title: 国务院办公厅关于…的通知, …的批复, …管理办法."""
         title = (article.title or "").strip().rstrip("。")
-        return bool(self.provision_titles) and title.endswith(self.provision_titles) and "报告" not in title[-6:]
+        return bool(self.provision_titles) and title.endswith(self.provision_titles)
 
     def plan_sentences(self, article: Article) -> set[int]:
         """Indices of the sentences under a plan heading, until a review heading or the next
