@@ -147,7 +147,7 @@ class SpanParser:
             if self._negative(g.sign):
                 value = -value
                 if high is not None:
-                    high = -high
+                    value, high = -high, value  # -六七 is -7 to -6: the low end stays the value
             if g.cheng is not None:
                 form = "cheng"
                 tenth = g.cheng2
