@@ -258,3 +258,11 @@ def test_a_policy_documents_background_figures_stay_actual(facts_of):
                              header="国务院办公厅关于加快县域充电基础设施建设的通知\n\n"))
     assert facts["1024万台"].modality == "actual"
     assert facts["90%"].modality == "target"
+
+
+def test_a_length_of_time_is_a_fact_only_where_the_sentence_measures_it(facts_of):
+    facts = by_text(facts_of("中华文明有五千多年不间断的历史。土地承包到期后再延长30年。"
+                             "全省粮食产量连续3个月增长，为期两天的展会吸引观众5万人次。过去五年，全省新增就业80万人。"))
+    assert {"五千多年", "30年", "5万人次", "80万人"} <= set(facts)
+    assert facts["五千多年"].value == 5000 and facts["五千多年"].unit == "年"
+    assert not {"3个月", "两天", "五年"} & set(facts)

@@ -145,6 +145,23 @@ def test_big_values_are_floats_and_integral_values_ints():
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("五千多年不间断的历史", 5000, "年"),
+        ("2000多年的历史", 2000, "年"),
+        ("再延长30年", 30, "年"),
+        ("近40年的接续攻关", 40, "年"),
+        ("产区保持三个月销量", 3, "个月"),
+    ],
+)
+def test_lengths_of_years_and_months_are_quantities(text, value, unit):
+    """A length of time is a quantity (the fact layer decides whether the sentence measures
+    it); a year written with digits is a date."""
+    (q,) = quantities(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "统一零售价",
@@ -159,7 +176,9 @@ def test_big_values_are_floats_and_integral_values_ints():
         "第一季度",
         "3日",
         "前5个月",
-        "连续3个月",
+        "近五年来",
+        "2025年底",
+        "二〇一九年",
         "第三",
         "一是加强",
         "（一）加强",

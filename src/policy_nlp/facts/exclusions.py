@@ -13,7 +13,8 @@ anything, and only their context shows it (guidelines, "Do NOT annotate"):
   an idiom, not a measurement;
 - numbers of a part of the text (附件1, 附表2, 图3): like article and page numbers, a label;
 - a bare number alone on its line: a table cell whose row and column headers are elsewhere,
-  so no indicator and no unit can be read from the sentence (a table reader gives it both).
+  so no indicator and no unit can be read from the sentence (a table reader gives it both);
+- a length of time that frames an activity (为期两天, 过去五年): a period, not a size.
 """
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ class NonFactFilter:
         self.restrictive = vocab.words("restrictive")
         self.back_reference = vocab.words("back_reference")
         self.part_labels = vocab.words("part_label")
+        self.list_verbs = sorted(vocab.words("list_verb"), key=len, reverse=True)
+        self.time_units = vocab.words("time_unit")
+        self.duration_frames = sorted(vocab.words("duration_frame"), key=len, reverse=True)
+        self.unmeasured_time_units = vocab.words("unmeasured_time_unit")
+        self.duration_measures = sorted(vocab.words("duration_measure"), key=len, reverse=True)
 
     def reason(self, q: Quantity, text: str, sent_start: int, sent_end: int, tokens: Sequence[Token],
                qs: Sequence[Quantity], after: int) -> str | None:
@@ -52,8 +58,10 @@ class NonFactFilter:
             return "category threshold"
         if self.indefinite_determiner(q, text, tokens):
             return "indefinite determiner"
-        if self.counts_listed_items(q, text, tokens):
+        if self.counts_listed_items(q, text, tokens) or self.counts_a_list(q, text, sent_start, sent_end):
             return "counts the items just listed"
+        if self.framing_duration(q, text, sent_start, sent_end):
+            return "a length of time that frames an activity"
         return None
 
     @staticmethod
@@ -140,3 +148,57 @@ class NonFactFilter:
         if len(following) < 2 or not is_nominal(following[0][2]):
             return False
         return text[following[1][0]:following[1][1]] in self.back_reference
+
+    def counts_a_list(self, q: Quantity, text: str, sent_start: int, sent_end: int) -> bool:
+        """北京、天津、上海、重庆4个直辖市; 号牌分为汽车号牌和摩托车号牌两种 / 两种号牌分为…和…: a
+        small count that equals the number of items a list right beside it names counts that
+        list, it measures nothing (guidelines: numbers that count the items just listed)."""
+        n = q.value
+        if q.value_high is not None or n is None or n != int(n) or not 2 <= n <= 12 or q.qualifier != "exact":
+            return False
+        lo = max(text.rfind(ch, sent_start, q.start) for ch in "，,；;：:（(") + 1
+        lo = max(lo, sent_start)
+        before = text[lo:q.start]
+        if "、" in before and _list_items(before) == n:
+            return True
+        hi = min([i for i in (text.find(ch, q.end, sent_end) for ch in "，,；;。") if i >= 0] or [sent_end])
+        after = text[q.end:hi]
+        for verb in self.list_verbs:
+            k = after.find(verb)
+            if 0 <= k <= 12:
+                return _list_items(after[k + len(verb):]) == n
+        return False
+
+
+    def framing_duration(self, q: Quantity, text: str, sent_start: int, sent_end: int) -> bool:
+        """为期两天, 历时两年多, 过去五年, 三年行动: a length of time that frames an activity or the
+        quantities after it is a period (guidelines: 连续3个月 is not annotated); a length the sentence
+        measures — 只需4秒, 延长30年, 五千多年不间断的历史 — is a fact."""
+        if q.unit not in self.time_units:
+            return False
+        head = text[max(sent_start, q.start - 4):q.start].rstrip("了 ")
+        if any(head.endswith(w) for w in self.duration_frames):
+            return True
+        if q.unit not in self.unmeasured_time_units:
+            return False
+        if any(head.endswith(w) for w in self.duration_measures):
+            return False
+        tail = text[q.end:min(sent_end, q.end + 6)]
+        for k, ch in enumerate(tail):
+            if ch in CLAUSE_END or ch == "、":
+                break
+            if ch == "的":
+                return k + 1 >= len(tail) or tail[k + 1] in CLAUSE_END
+        return True
+
+
+def _list_items(span: str) -> int:
+    """How many items a list of names joined by 、 (and a last 和/及/与) holds; 0 when the
+    span is no such list (an item of more than 12 characters or holding a digit is a clause)."""
+    items = []
+    for part in span.split("、"):
+        for sub in part.replace("及", "和").replace("与", "和").split("和"):
+            items.append(sub)
+    if len(items) < 2 or any(not it or len(it) > 12 or any(ch.isdigit() for ch in it) for it in items):
+        return 0
+    return len(items)

@@ -262,6 +262,8 @@ class QuantityExtractor:
     def _is_quantity(self, text: str, r: Reading) -> bool:
         if r.unit_kind in ("period", "ordinal"):
             return False
+        if r.unit_kind == "year" and not _length_of_years(text, r):
+            return False  # 2019年, 2020—2025年, 2025年底: a date, not a length
         n = len(text)
         prev = text[r.start - 1] if r.start > 0 else ""
         nxt = text[r.end] if r.end < n else ""
@@ -340,6 +342,32 @@ class QuantityExtractor:
 
 
 _LONE = frozenset(CN_DIGITS) | frozenset("十拾")
+# After 年, these make the number a point in time or a span of dates (年底, 年初, 年代, 年度,
+# 年来, 年间, 年内, 年前, 年后): a period phrase, not a length that something measures.
+_AFTER_YEAR_DATE = frozenset("月日度底初末中代级份间来内前后以起至到—－-~～")
+_CN_PLACE_VALUE = frozenset("十拾百佰千仟万萬")
+_YEAR_DIGIT_STRING = frozenset("〇零○")
+
+
+def _length_of_years(text: str, r: Reading) -> bool:
+    """Whether N年 is a length (五千多年的历史, 延长30年, 近40年) rather than a year.
+
+    The numeral tells: a year is written with digits (2019, 二〇一九), a length with place
+    values (五千, 二十) or a small number; 多 or 余 after the numeral (2000多年) makes it a length.
+    What follows tells too: 年底, 年来, 年间 make it a date or a period phrase.
+    """
+    nxt = text[r.end] if r.end < len(text) else ""
+    if nxt in _AFTER_YEAR_DATE:
+        return False
+    if r.numeral_end < len(text) and text[r.numeral_end] in "多余":
+        return True
+    core = r.numeral.replace(" ", "").translate(_FULL)
+    if core.isdigit():
+        return int(core) < 1000
+    if any(c in _YEAR_DIGIT_STRING for c in core):
+        return False
+    return len(core) == 1 or any(c in _CN_PLACE_VALUE for c in core)
+
 
 
 def _isolated(prev: str, nxt: str) -> bool:

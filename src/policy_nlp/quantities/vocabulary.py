@@ -30,7 +30,7 @@ def default_paths() -> dict[str, Path]:
 class Unit:
     surface: str
     unit: str
-    kind: str  # measure | unit | currency | percent | period | ordinal
+    kind: str  # measure | unit | currency | percent | period | ordinal | year | duration
     factor: Decimal
     not_followed_by: tuple[str, ...]
 
