@@ -319,3 +319,41 @@ def test_a_suffix_with_only_kind_modifiers_before_it_is_a_kind(rules):
 def test_a_town_named_after_a_feature_is_one_place(rules):
     gpes = found(run(rules, "莫干山镇接待游客约420万人次。"), "GPE")
     assert "莫干山镇" in gpes and "莫干山" not in gpes
+
+
+# -- rules added with the annotated corpus (issue 13) -------------------------------------
+def test_org_standing_bodies_and_document_numbers(rules):
+    ents = run(rules, "感谢人民解放军和武警部队、各民主党派和工商联的支持。国办将会同有关部门推进。\n国办发〔2018〕127号\n")
+    orgs = found(ents, "ORG")
+    assert {"人民解放军", "武警部队", "工商联", "国办"} <= set(orgs)
+    assert orgs["武警部队"].canonical == "中国人民武装警察部队"
+    assert sum(1 for e in ents if e.text == "国办") == 1  # 国办发〔2018〕: a document number, no mention
+
+
+def test_org_named_after_a_quoted_programme_and_new_suffixes(rules):
+    ents = run(rules, "先后成立“一带一路”职教联盟、丝绸之路大学联盟，松原市消防救援支队走进村里。")
+    orgs = found(ents, "ORG")
+    assert {"“一带一路”职教联盟", "丝绸之路大学联盟", "松原市消防救援支队"} <= set(orgs)
+    assert "丝绸之路大学" not in orgs
+
+
+def test_gpe_address_chain_of_short_forms_ends_in_a_full_name(rules):
+    places = found(run(rules, "在山东滨州阳信县四合新村，一场直播开始了。博览会在湖南长沙举办。"), "GPE")
+    assert "山东滨州阳信县四合新村" in places
+    assert {"湖南", "长沙"} <= set(places) and "湖南长沙" not in places  # two short forms alone stay two
+
+
+def test_org_that_begins_inside_an_address_chain_takes_the_chain(rules):
+    ents = run(rules, "河北保定涿州市刁窝镇万全庄村党支部组织党员转移群众。")
+    assert "河北保定涿州市刁窝镇万全庄村党支部" in found(ents, "ORG")
+    assert not found(ents, "GPE")
+
+
+def test_initiative_quoted_speech_date_codes_and_modifier_heads(rules):
+    ents = run(rules, "习近平总书记指出：“共同富裕是中国特色社会主义的本质要求”。平稳应对海河“25·7”区域性大洪水。"
+                      "加快完善防洪工程体系，实施“十大工程”。")
+    inits = found(ents, "INITIATIVE")
+    assert "共同富裕是中国特色社会主义的本质要求" not in inits
+    assert "25·7" not in inits
+    assert "防洪工程" not in inits  # 防洪工程|体系: a modifier of the noun after it
+    assert "十大工程" in inits

@@ -12,6 +12,8 @@ Public API::
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -72,7 +74,7 @@ class EntityRules:
         out: list[Candidate] = []
         for r in self.rules:
             out.extend(r(ctx))
-        return out
+        return out + place_chain_bodies(out)
 
     def alias_mentions(self, text: str, kept: list[Candidate], ctx: Context) -> list[Candidate]:
         """Mentions of short company names derived from full names the text gives."""
@@ -117,7 +119,28 @@ class EntityRules:
         for r in self.rules:
             if getattr(r, "max_score", 1.0) >= self.min_score:
                 cands.extend(r(ctx))
+        cands += place_chain_bodies(cands)
         return list(self.resolve(text, tokens, region, cands, ctx))
+
+
+def place_chain_bodies(cands: list[Candidate]) -> list[Candidate]:
+    """河北保定涿州市刁窝镇万全庄村党支部: a body's name that begins inside an address chain
+    begins where the chain does (the whole chain before a body is its name). The organisation
+    rule stops at the first place word it cannot read as part of a name; the place rule has
+    already read the chain."""
+    places = [c for c in cands if c.label == "GPE" and c.rule.startswith("gpe.")]
+    if not places:
+        return []
+    out = []
+    for c in cands:
+        if c.label != "ORG" or c.rule != "org.suffix":
+            continue
+        for g in places:
+            if g.start < c.start < g.end <= c.end - 2:
+                out.append(replace(c, start=g.start, text=g.text[:c.start - g.start] + c.text,
+                                   canonical=None, rule="org.place_chain"))
+                break
+    return out
 
 
 def entities_to_gold(entities: Iterable[Entity]) -> list[dict]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from policy_nlp.entities.base import HARD_BOUNDARY, Context
 from policy_nlp.entities.lexicon import Lexicon
 
@@ -38,12 +40,28 @@ class NameGrammar:
                    frozenset("".join(lex.group("extend.preposition_chars"))))
 
 
+def _adverb_and_lead_verb(w: str, grammar: NameGrammar) -> bool:
+    """One token of an adverb and a governing verb (全面实施, 大力推进): the tagger often calls
+    it a noun, yet it governs the name after it as the verb alone does."""
+    for n in (2, 3):
+        if len(w) > n and w[-n:] in grammar.lead_verbs and w[:-n] in grammar.adverbs | set(grammar.adverb_starts):
+            return True
+    return False
+
+
+_HAN_ONLY = regex.compile(r"\p{Han}+")
+
+
 def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[str], grammar: NameGrammar, *,
                 max_tokens: int = 8, max_chars: int = 24, allow_numbers: bool = False,
                 stop_after: set[str] | None = None, suffix_ends: tuple[str, ...] = (),
                 head_is_top: bool = False, allow_coord: bool = True,
-                stop_ends: tuple[str, ...] = (), permissive: bool = False, glued_place=None) -> int:
-    """New start offset for a name whose head begins at ``start``."""
+                stop_ends: tuple[str, ...] = (), permissive: bool = False, glued_place=None,
+                quoted_lead: bool = False) -> int:
+    """New start offset for a name whose head begins at ``start``.
+
+    ``quoted_lead``: a short quoted name right before the phrase is the name's first part
+    (“一带一路”职教联盟): bodies are named after the programme they serve."""
     text = ctx.text
     cur = start
     steps = 0
@@ -116,7 +134,8 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
         if j is None or ctx.tokens[j][1] >= start:
             break
         w = ctx.word(j)
-        if (w in boundary or w in grammar.lead_verbs) and (ctx.tag(j).startswith("v") or w in grammar.lead_verbs):
+        if (w in boundary or w in grammar.lead_verbs) and (ctx.tag(j).startswith("v") or w in grammar.lead_verbs) \
+                or _adverb_and_lead_verb(w, grammar):
             cur = ctx.tokens[j][1]
         else:
             break
@@ -130,4 +149,17 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
             cur = ctx.tokens[j][1]
         else:
             break
+    if quoted_lead and cur < start:
+        cur = _quoted_lead(text, cur)
+    return cur
+
+
+def _quoted_lead(text: str, cur: int) -> int:
+    """The start of a short quoted name (2–8 Han characters) that ends right at ``cur``."""
+    if cur < 4 or text[cur - 1] != "”":
+        return cur
+    o = text.rfind("“", max(0, cur - 10), cur - 1)
+    inner = text[o + 1:cur - 1] if o >= 0 else ""
+    if 2 <= len(inner) <= 8 and _HAN_ONLY.fullmatch(inner):
+        return o
     return cur

@@ -131,8 +131,12 @@ class GpeRule:
         # a place-tagged dictionary word ending in a natural feature's head (长江, 洞庭湖, 大巴山, 里海)
         self.feature_heads = tuple(sorted(lex.group("gpe.feature_heads"), key=len, reverse=True))
         self.feature_generic = frozenset("".join(lex.group("gpe.feature_generic")))
+        # heads of a named site, part or stretch of a place (广州港, 潮州古城, 黑河流域, 北江航道)
+        self.site_heads = tuple(sorted(lex.group("gpe.site_heads"), key=len, reverse=True))
+        self.site_pattern = regex.compile(
+            r"\G(?:" + "|".join(map(regex.escape, self.site_heads)) + ")") if self.site_heads else None
         self.stop = stop
-        self.locality = regex.compile(r"\G(\p{Han}{2,4}?(?:社区|村|嘎查|街道|镇|乡))")
+        self.locality = regex.compile(r"\G(\p{Han}{2,4}?(?:社区|村|嘎查|街道|镇|乡|屯))")
         self.bad_locality_start = set("各全农乡本该每行自贫易其新")
 
     def _features(self, ctx: Context, matches: list[list]) -> list[list]:
@@ -161,6 +165,37 @@ class GpeRule:
                     break
             out.append([s, e, w, "feature", "feature"])
         out.sort()
+        return out
+
+    def _site_token(self, ctx: Context, s: int, name_end: int) -> int | None:
+        """The end of a place-tagged token that a name opens and a site head closes (广州港,
+        青岛港 are one word to the tagger), else None."""
+        i = ctx.tok_start_at.get(s)
+        if i is None or ctx.tags[i] != "ns" or self.site_pattern is None:
+            return None
+        e = ctx.tokens[i][1]
+        m = self.site_pattern.match(ctx.text, name_end)
+        return e if m and m.end() == e else None
+
+    def _sites(self, ctx: Context, merged: list[list]) -> list[list]:
+        """A place followed by the head of a site, part or stretch of it is that named place
+        (潮州|古城, 黑河|流域, 北江|航道, 西安|国际港站); a river's stretch through a place is one
+        name (黄河干流山东段, 大运河苏州段)."""
+        text = ctx.text
+        out: list[list] = []
+        for mt in merged:
+            s, e = mt[0], mt[1]
+            if out and mt[4] != "chain" and out[-1][3] in ("feature", "site") and out[-1][1] <= s \
+                    and text[out[-1][1]:s] in ("", "干流") and text.startswith("段", e) and e + 1 in ctx.tok_end_at:
+                prev = out[-1]  # 黄河|干流|山东|段: the stretch of a river through a place
+                prev[1] = e + 1
+                prev[2] = text[prev[0]:e + 1]
+                prev[3] = "site"
+                continue
+            m = self.site_pattern.match(text, e)
+            if m and m.end() in ctx.tok_end_at and e in ctx.tok_end_at and mt[3] not in ("country",):
+                mt = [s, m.end(), text[s:m.end()], "site", mt[4] if mt[4] != "short" else "full"]
+            out.append(mt)
         return out
 
     def _heads_a_name(self, ctx: Context, s: int, e: int) -> bool:
@@ -231,6 +266,10 @@ class GpeRule:
             else:
                 canon, level = self.short[w]
                 if e not in ctx.tok_end_at:
+                    site = self._site_token(ctx, s, e)
+                    if site:
+                        last_end = site
+                        matches.append([s, site, text[s:site], "site", "full"])
                     continue
                 if level == "county":
                     i = ctx.tok_start_at[s]
@@ -246,12 +285,18 @@ class GpeRule:
         # chain names written together (山南市乃东区, 北京门头沟区: a short form may open the chain
         # when the next name lies inside it), then a locality (…幸福社区)
         merged: list[list] = []
-        for mt in matches:
+        for k, mt in enumerate(matches):
             prev = merged[-1] if merged else None
-            if prev and prev[1] == mt[0] and mt[4] == "full" and prev[3] in ("province", "city", "county") \
+            nxt = matches[k + 1] if k + 1 < len(matches) else None
+            same_province = self.province_of.get(prev[2]) == self.province_of.get(mt[2]) if prev else False
+            if prev and prev[1] == mt[0] and prev[3] in ("province", "city", "county") \
                     and mt[3] in ("city", "county") \
-                    and (prev[4] in ("full", "chain")
-                         or (prev[4] == "short" and self.province_of.get(prev[2]) == self.province_of.get(mt[2]))):
+                    and ((mt[4] == "full" and (prev[4] in ("full", "chain") or (prev[4] == "short" and same_province)))
+                         or (mt[4] == "short" and prev[4] in ("short", "chain") and same_province
+                             and prev[3] in ("province", "city") and prev[3] != mt[3]
+                             and nxt is not None and nxt[0] == mt[1] and nxt[4] == "full")):
+                # 山东|滨州|阳信县: short forms chain too when a full name ends the address (two
+                # short forms alone stay two names: 湖南|长沙, 廊坊|固安)
                 prev = merged[-1]
                 prev[1] = mt[1]
                 prev[2] = text[prev[0]:mt[1]]
@@ -259,6 +304,8 @@ class GpeRule:
                 prev[4] = "chain"
             else:
                 merged.append(mt)
+        if self.site_pattern is not None:
+            merged = self._sites(ctx, merged)
         for s, e, canon, level, how in merged:
             if any(bs <= s and e <= be and (bs, be) != (s, e) for bs, be in blocked):
                 continue
@@ -270,8 +317,10 @@ class GpeRule:
                 continue
             rule = "gpe." + how
             if how in ("full", "chain") and level in ("city", "county"):
-                lm = self.locality.match(text, e)
-                if lm and lm.group(1)[0] not in self.bad_locality_start:
+                for _ in range(3):  # …通安镇树山村, …西索恩图村西山屯: town, village, hamlet
+                    lm = self.locality.match(text, e)
+                    if not lm or lm.group(1)[0] in self.bad_locality_start:
+                        break
                     e = lm.end()
                     canon = text[s:e]
                     rule = "gpe.locality"

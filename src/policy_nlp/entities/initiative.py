@@ -38,7 +38,8 @@ _THRESHOLD = re.compile(r"(?:[\d十百千万亿]元?|规模)以[上下]")
 _CRITICISED_AFTER = r"(?:、?“[^“”\n]{1,16}”)*(?:的|等)?(?:现象|问题|乱象|顽疾|弊端|倾向|趋势)"
 # a project code's letters and dash before a number that starts a name (A—11, B-3)
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[—\-–]$")
-_PERIOD_NAME = regex.compile(r"十[一二三四五六七八九]五(?:时期|期间)?")
+_PERIOD_NAME = regex.compile(r"(?:十[一二三四五六七八九]|[六七八九十])五(?:时期|期间)?")  # “十五”, “八五”: five-year plan periods
+_DATE_CODE = regex.compile(r"\d{1,2}[·.]\d{1,2}")  # “23·7”, “7·20”: an event named by its date
 
 
 class InitiativeRule:
@@ -50,6 +51,10 @@ class InitiativeRule:
         self.not_standalone = set(lex.group("init.not_standalone"))
         self.project_work = tuple(lex.group("init.project_work"))
         self.generic_modifiers = set(lex.group("init.generic_modifiers"))
+        self.object_determiners = set(lex.group("init.object_determiners"))
+        self.launch_verbs = set(lex.group("init.launch_verbs"))
+        self.manner_words = tuple(lex.group("init.manner_words"))
+        self.action_heads = tuple(lex.group("init.action_heads"))
         self.generic_prefixes = {w[:2] for w in self.generic_modifiers}  # fast pre-check for _generic_core
         self.honour_verbs = tuple(lex.group("init.honour_verbs"))
         self.org_ends = tuple(lex.group("init.org_ends"))
@@ -81,6 +86,8 @@ class InitiativeRule:
         self.head_pattern = re.compile(trie_pattern(standalone))
         gen = sorted(self.generic_after | set(self.heads), key=len, reverse=True)
         self.generic_pattern = regex.compile("|".join(map(regex.escape, gen)))
+        self.head_ends = tuple(sorted(self.heads, key=len, reverse=True))
+        self.head_noun_followers = frozenset(lex.group("init.head_noun_followers"))
         self.infra: dict[str, str | None] = dict(lex["infrastructure"])
         self.infra_pattern = regex.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(map(regex.escape, sorted(self.infra, key=len, reverse=True))) + r")")
@@ -121,6 +128,7 @@ class InitiativeRule:
         no other rule finds one inside them (“2025全球十大工程成就”)."""
         text = ctx.text
         blocked: list[tuple[int, int]] = []
+        quoted_speech_end = -1
         for m in self.char_quote.finditer(text):
             s, e = m.span()
             out.append(Candidate(s, e, m.group(), "INITIATIVE", "project", m.group(), "rule", 0.7,
@@ -139,8 +147,17 @@ class InitiativeRule:
                 continue
             if _PERIOD_NAME.fullmatch(w):
                 continue  # “十四五” is a period
-            if "，" in w and self._after_speech_verb(text, s - 1):
-                continue  # 强调：“切实加强耕地保护，全力提升耕地质量”: a quoted sentence, not a slogan
+            if _DATE_CODE.fullmatch(w):
+                continue  # “23·7” 流域性特大洪水: an event named by its date, not an initiative
+            if ("，" in w or len(w) >= 8) and (self._after_speech_verb(text, s - 1)
+                                              or (s >= 2 and text[s - 2] == "”" and quoted_speech_end == s - 2)):
+                # 强调：“切实加强耕地保护，全力提升耕地质量”, 指出：“共同富裕是…的本质要求”“…”: a
+                # quoted sentence (and the quotes chained to it), not a slogan
+                quoted_speech_end = e
+                continue
+            if len(w) >= 12 and "、" not in w and ("的" in w or "是" in w or w[0] in "这那此") \
+                    and not w.endswith(self.head_ends):
+                continue  # “亚投行致力于应对气候变化的一个里程碑”: a quoted statement
             hm = self.generic_pattern.match(text, e + 1)
             head = hm.group() if hm else None
             if head in self.kept_after_quote:
@@ -247,7 +264,8 @@ class InitiativeRule:
                                 stop_ends=("公司", "集团", "工程", "行动", "战略", "平台", "项目", "试点", "机制", "体系"))
             if text[start - 1:start] == "”":
                 continue  # “千亿斤粮食”产能建设工程: the rest of a quoted name, not a name of its own
-            start = self._object_of_lead_verb(ctx, start, e)
+            start = self._object_of_lead_verb(ctx, start, e, head)
+            start = self._after_inner_lead_verb(ctx, start, head_start)
             code = _CODE_BEFORE.search(text, max(0, start - 4), start) if text[start:start + 1].isdigit() else None
             if code:
                 start = code.start()  # A—11智算中心项目: a letter-dash project code is part of the name
@@ -259,6 +277,8 @@ class InitiativeRule:
                 continue
             if name in self.infra:
                 continue
+            if self._modifies_next_noun(ctx, e):
+                continue  # 防洪工程|体系, 国家战略|需求: the head word is a modifier of the noun after it
             if core[:2] in self.generic_prefixes and self._generic_core(ctx, start, head_start):
                 continue
             sub = self.heads.get(head, "programme")
@@ -276,30 +296,78 @@ class InitiativeRule:
             out.append(Candidate(start, e, name, "INITIATIVE", sub, canon, "rule", score, rule="init.head",
                                  priority=3 if head in self.project_heads else 2, features={"head": head, "core_len": len(core)}))
 
-    def _object_of_lead_verb(self, ctx: Context, start: int, end: int, max_tokens: int = 5, max_chars: int = 18) -> int:
+    def _modifies_next_noun(self, ctx: Context, end: int) -> bool:
+        """Is the token after a head a common noun (jieba ``n``) that the phrase runs on into?"""
+        j = ctx.tok_start_at.get(end)
+        if j is None:
+            return False
+        s, e, tag = ctx.tokens[j]
+        return tag in ("n", "ng") and e - s >= 2 and ctx.text[s:e] not in self.head_noun_followers
+
+    def _object_of_lead_verb(self, ctx: Context, start: int, end: int, head: str = "", max_tokens: int = 7, max_chars: int = 24) -> int:
         """A name that the verb launching it governs (实施|城乡居民收入提低扩中行动, 开展|稳岗扩容
-        提质行动) runs from that verb to its head, over the verbs inside it that stopped the
-        leftward growth; without such a verb within a few content words, ``start`` stays."""
+        提质行动, 实施|打造现代海洋经济发展高地行动) runs from that verb to its head, over the
+        verbs inside it that stopped the leftward growth. The governing verb is the first lead
+        verb of the clause's predicate, not the nearest one (深化|护航优化营商环境行动: 优化 is the
+        name's own); a launching verb right after it governs instead (推动|实施|…行动). Only an
+        action (行动, 工程, 计划) is named by a verb phrase; other heads (体系, 机制) name a noun
+        phrase, so lead verbs after the governing one are not theirs (构建完善|…运输体系). A body
+        (nt) is not crossed: it is the subject or an entity of its own (完善|党中央…落实机制).
+        Without such a verb within a few content words, ``start`` stays."""
         k = ctx.tok_start_at.get(start)
         if k is None:
             return start
         text = ctx.text
+        found = None  # index of the leftmost lead verb reached so far
         for steps in range(max_tokens):
             i = k - 1 - steps
             if i < 0:
-                return start
+                break
             s, e, tag = ctx.tokens[i]
             w = text[s:e]
+            if end - e > max_chars:
+                break
             if w in self.grammar.lead_verbs:
-                if end - e > max_chars or e >= start:
-                    return start
-                j = i + 1  # the verb's object may open with a word that names no scheme (新一轮, 一批)
-                while j < k and (ctx.word(j) in self.generic_modifiers or ctx.word(j) in self.boundary):
-                    j += 1
-                return ctx.tokens[j][0] if j < k else start
-            if any(ch in HARD_BOUNDARY for ch in w) or tag[:1] in "pcurmqf" or tag in ("uj", "ul", "ad", "d", "t"):
-                return start
-        return start
+                found = i
+                continue
+            if found is not None and (w in self.grammar.adverbs or w.startswith(self.grammar.adverb_starts)
+                                      or tag in ("d", "ad", "vd")):
+                break  # 持续|深化…: the adverb of the governing verb
+            if any(ch in HARD_BOUNDARY for ch in w) or tag[:1] in "pcurmqf" or tag in ("uj", "ul", "ad", "d", "nt"):
+                break
+        if found is None:
+            return start
+        i = found
+        if i + 1 < k and ctx.word(i + 1) in self.launch_verbs:
+            i += 1  # 推动|实施|…: the second verb launches
+        j = i + 1  # the verb's object may open with a word that names no scheme (新一轮, 一批)
+        action = head.endswith(self.action_heads)
+        while j < k and (ctx.word(j) in self.object_determiners
+                         or (ctx.word(j) in self.boundary and not ctx.tag(j).startswith("v"))
+                         or (not action and ctx.word(j) in self.grammar.lead_verbs)):
+            j += 1
+        return ctx.tokens[j][0] if j < k else start
+
+    def _after_inner_lead_verb(self, ctx: Context, start: int, head_start: int) -> int:
+        """A lead verb inside the grown span governs the name after it when a manner word or an
+        adverb comes before it (高品质|建设|长江国家文化公园, 深入研究|推进|…防洪工程) or a proper
+        name opens its object (建设|共同富裕示范区); a verb inside a name is followed by common
+        words (教育强市|建设|三年行动, 优化|营商环境行动)."""
+        k = ctx.tok_start_at.get(start)
+        if k is None:
+            return start
+        cut = start
+        first = k
+        while k + 1 < len(ctx.tokens) and ctx.tokens[k][1] < head_start:
+            w = ctx.word(k)
+            if w in self.grammar.lead_verbs and k > first - 1:
+                before = ctx.word(k - 1) if k > first else ""
+                manner = before.startswith(self.manner_words) or before.startswith(self.grammar.adverb_starts)
+                named = ctx.tag(k + 1) in ("ns", "nz", "nt", "nr", "j")
+                if (k > first and manner) or named:
+                    cut = ctx.tokens[k][1]
+            k += 1
+        return cut if cut < head_start else start
 
     def _infra(self, ctx: Context, out: list[Candidate]) -> None:
         text = ctx.text

@@ -22,6 +22,8 @@ from policy_nlp.entities.lexicon import Lexicon
 
 _LIST_TAIL = regex.compile(r"等|按|负责|牵头|分别")
 _HAN = regex.compile(r"\p{Han}+")
+# brackets a name may hold: a place in parentheses, 黑湖(江苏); a quoted programme, “一带一路”职教联盟
+_NAME_BRACKETS = str.maketrans("", "", "（）()“”")
 _DAY_AFTER = frozenset("日节")
 
 
@@ -72,6 +74,8 @@ class OrgRule:
         self.place_prefix = place_prefix
         self.place_names = place_names
         self.titles = lex.words("person_titles")
+        marks = "|".join(map(regex.escape, sorted(lex.group("org.doc_number_marks"), key=len, reverse=True)))
+        self.doc_number = regex.compile(rf"(?:{marks})[〔\[［【(（]\s*[0-9０-９]{{4}}") if marks else None
 
     # -- rules ---------------------------------------------------------------------------
     def _gazetteer(self, ctx: Context, out: list[Candidate]) -> None:
@@ -80,6 +84,8 @@ class OrgRule:
             s, e = m.span()
             w = m.group()
             canon, kind = self.gazetteer[w]
+            if self.doc_number is not None and self.doc_number.match(text, e):
+                continue  # 国办发〔2018〕127号: a document number
             # short gazetteer words must not be the head of a longer word (中央厨房, 华为云)
             aligned = s in ctx.tok_start_at and e in ctx.tok_end_at
             score = 0.95 if aligned else 0.6
@@ -143,7 +149,8 @@ class OrgRule:
                                 allow_coord=suf in self.coord_heads,
                                 stop_ends=("有限公司", "公司", "集团") if kind0 != "company" else (),
                                 permissive=kind0 == "company" and len(suf) >= 4,
-                                glued_place=self.place_prefix.match if self.place_prefix else None)
+                                glued_place=self.place_prefix.match if self.place_prefix else None,
+                                quoted_lead=True)
             if not suf.endswith(self.task_heads):
                 start = self._after_inner_lead_verb(ctx, start, head_start)
             kind, min_core = self.suffixes[suf]
@@ -155,7 +162,7 @@ class OrgRule:
                 continue
             if self._kind_only(ctx, start, e - len(suf)):
                 continue  # 公立医院, 三甲医院, 股份制银行, 跨国公司: a kind of body, not one body
-            if any(ch in HARD_BOUNDARY for ch in name.replace("（", "").replace("）", "").replace("(", "").replace(")", "")):
+            if any(ch in HARD_BOUNDARY for ch in name.translate(_NAME_BRACKETS)):
                 continue
             canon = ctx.deictic_canonical(name)
             deictic = canon != name
