@@ -266,3 +266,9 @@ def test_a_length_of_time_is_a_fact_only_where_the_sentence_measures_it(facts_of
     assert {"五千多年", "30年", "5万人次", "80万人"} <= set(facts)
     assert facts["五千多年"].value == 5000 and facts["五千多年"].unit == "年"
     assert not {"3个月", "两天", "五年"} & set(facts)
+
+
+def test_a_scope_word_refers_back_to_the_city_the_sentence_names(facts_of):
+    facts = by_text(facts_of("海林市委书记介绍，目前全市1.1万余名受灾群众已全部撤离。全市新增就业2万人。"))
+    assert facts["1.1万余名"].region == "海林市"
+    assert facts["2万人"].region == "甘肃省"  # no city named before it: the article's own

@@ -18,6 +18,7 @@ from policy_nlp.geo.scope import NATION
 from policy_nlp.records import Article
 
 SEGMENT_BREAKS = CLAUSE_BREAKS + LIST_BREAK
+_DIVISION_ENDS = "市县区旗"
 RANKING = re.compile(r"最|首[个家次位]|第[一二三四五]|前列|领先|之最|前\d")
 
 
@@ -136,7 +137,28 @@ class RegionResolver:
                 seg_end += 1
             if text.startswith(("平均", "水平"), m.end()) or RANKING.search(text, m.end(), min(seg_end, m.end() + 8)):
                 continue
-            resolved = self.scope.resolve(m.group(), article.region, article.locality)
+            resolved = self._referent(text, sent_start, m.start(), m.group()) \
+                or self.scope.resolve(m.group(), article.region, article.locality)
             if resolved:
                 return resolved
+        return None
+
+    def _referent(self, text: str, lo: int, hi: int, word: str) -> str | None:
+        """The city or county a scope word refers back to: the nearest one the sentence names
+        before it with the same last character (…海林市委书记介绍，目前全市… -> 海林市). Names inside a
+        body's name count: a speaker's title is where the text says who speaks for the place."""
+        level = self.scope.levels.get(word)
+        if level in ("nation", "world"):
+            return None
+        ends = word[-1]
+        if ends not in _DIVISION_ENDS:
+            return None
+        table = divisions()
+        for i in range(hi - 1, lo, -1):
+            if text[i] not in ends:
+                continue
+            for k in range(max(lo, i - 11), i - 1):
+                d = table.get(text[k:i + 1])
+                if d is not None and d.level in ("city", "county"):
+                    return d.name
         return None
