@@ -272,3 +272,12 @@ def test_a_scope_word_refers_back_to_the_city_the_sentence_names(facts_of):
     facts = by_text(facts_of("海林市委书记介绍，目前全市1.1万余名受灾群众已全部撤离。全市新增就业2万人。"))
     assert facts["1.1万余名"].region == "海林市"
     assert facts["2万人"].region == "甘肃省"  # no city named before it: the article's own
+
+
+def test_respectively_spreads_over_the_subjects_of_the_clause_before(facts_of):
+    facts = by_text(facts_of("城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长8.3%和9.2%。"
+                             "国务院已取消1195个行政审批事项，安排1000亿元专项奖补资金。"))
+    assert facts["8.3%"].indicator.startswith("城镇居民人均可支配收入")
+    assert facts["9.2%"].indicator.startswith("农村居民人均纯收入")
+    assert facts["1195个"].indicator == "行政审批事项"  # a verb inside a compound noun
+    assert facts["1000亿元"].indicator == "专项奖补资金"

@@ -32,6 +32,9 @@ AFTER_STOP = re.compile("[" + re.escape(CLAUSE_BREAKS + LIST_BREAK) + "]")
 MIN_SHARED_INDICATOR = 4  # 光纤通达率 is shared by 乡镇、行政村; 覆盖率 alone is too bare to share
 
 
+_COORDINATION = re.compile(r"和|、|及|与")  # the joints of coordinated subjects
+
+
 @dataclass(slots=True)
 class Reading:
     """What a group of values shares: indicator(s), dimension, kind, sign, modality, region."""
@@ -188,6 +191,8 @@ class FactBuilder:
         link_tokens = {text[s:e] for s, e, _ in tokens_in(tokens, head.start - len(link), head.start)} if link else set()
         if any(t.startswith("分别") for t in link_tokens) and respectively:
             items = self._items(text, tokens, clause_begin, floor, indicator, len(group)) if own else list(remembered)
+            if not own and len(items) != len(group):
+                items = self._subjects_before(text, tokens, sent.start, clause_begin, floor, len(group)) or items
             indicators = items if len(items) == len(group) else [indicator] * len(group)
         elif respectively and remembered and len(remembered) == len(group) and not own:
             indicators = list(remembered)  # 分别达6.9万元、3.4万元，增长4.2%、5.3%
@@ -206,6 +211,25 @@ class FactBuilder:
         qualifier = governing_qualifier(text, tokens, c_start, head.start, self.governors)
         return Reading(indicators, dimension, kind, sign, modality, region, qualifier, respectively, fanned,
                        item_dimensions), used_until
+
+    def _subjects_before(self, text: str, tokens, sent_start: int, clause_begin: int, floor: int, n: int) -> list[str]:
+        """城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长58.3%和29.2%: with no indicator of
+        its own, a 分别 clause spreads over the coordinated subjects of the clause before it."""
+        if clause_begin < 2 or text[clause_begin - 1] not in "，,":
+            return []
+        lo = max(clause_start(text, sent_start, clause_begin - 1), floor)
+        parts = [p for p in _COORDINATION.split(text[lo:clause_begin - 1])]
+        if len(parts) != n:
+            return []
+        out, pos = [], lo
+        for p in parts:
+            start = text.find(p, pos)
+            item = self.indicators.clean(p, tokens, start, text)
+            if not item:
+                return []
+            out.append(item)
+            pos = start + len(p)
+        return out
 
     def _breakdowns(self, items: list[str]) -> tuple[list[str], list[str | None] | None]:
         """乡镇、行政村光纤通达率 / 乡镇和行政村5G网络通达率: a list of sub-populations in

@@ -273,11 +273,32 @@ class IndicatorFinder:
                 break
             if tag.startswith(NOMINAL_TAGS) or tag == "vn" or word == "的":
                 end = tok_e
-            elif tag == "a" and i < len(tokens) and tokens[i][2].startswith(NOMINAL_TAGS):
+            elif tag == "a" and i < len(tokens) and (tokens[i][2].startswith(NOMINAL_TAGS) or tokens[i][2] == "zg"):
+                if tokens[i][2] == "zg" and tokens[i][1] <= limit:
+                    end = tokens[i][1]  # 经济|薄弱|村: a one-character noun the tagger left bare
+                    i += 1
                 continue  # an adjective counts only when a noun follows it
+            elif end > begin and tag == "v" and tok_e - tok_s == 2 and word not in self.lead \
+                    and word not in self.peel_words and self._attributive_verb(tokens, i, limit, text) \
+                    and text[tokens[i][0]:tokens[i][1]] not in self.scope:
+                continue  # 行政|审批|事项, 专项|奖补|资金: a verb inside a compound noun
             else:
                 break
         return text[begin:end].strip("的")
+
+    @staticmethod
+    def _attributive_verb(tokens, i: int, limit: int, text: str) -> bool:
+        """Is the noun after a verb (``tokens[i]``) the last word of the phrase — followed by
+        the clause's end, a list word or 的 — so that the verb modifies it (审批|事项) rather
+        than opening a predicate with an object (基站|覆盖|全部乡镇)?"""
+        if i >= len(tokens) or tokens[i][1] > limit or tokens[i][2] not in ("n", "nz", "ng", "j") \
+                or tokens[i][1] - tokens[i][0] < 2:
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is None or nxt[0] >= limit:
+            return True
+        w = text[nxt[0]:nxt[1]]
+        return w in ("和", "、", "及", "与", "的", "，", "。", "；") or nxt[2] == "x"
 
     def followed_by_noun(self, after: str, tokens: list[tuple[int, int, str]], after_start: int, text: str) -> bool:
         """``64%的耕地``, ``年均3%的能源消费增速``: the value modifies the noun after 的."""
