@@ -357,3 +357,10 @@ def test_initiative_quoted_speech_date_codes_and_modifier_heads(rules):
     assert "25·7" not in inits
     assert "防洪工程" not in inits  # 防洪工程|体系: a modifier of the noun after it
     assert "十大工程" in inits
+
+
+def test_person_beside_a_role_and_in_a_list_of_names(rules):
+    people = found(run(rules, "同济大学教授吴志强颇为感慨。邻居商户于亮第一个发现。邓乃扬、韩汝琦委员：\n"
+                              "（本报记者李强、颜欢、李增伟）\n加强高素质农民培育，贯彻总体国家安全观。"), "PERSON")
+    assert {"吴志强", "于亮", "韩汝琦", "李强", "颜欢", "李增伟"} <= set(people)
+    assert not {"高素质", "安全观"} & set(people)

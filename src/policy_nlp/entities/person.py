@@ -44,6 +44,9 @@ class PersonRule:
         self.stop = lex.words("person_stop")
         self.company_words = lex.words("company_words")
         titles = sorted(lex.words("person_titles"), key=len, reverse=True)
+        self.titles = frozenset(titles)
+        self.role_ends = tuple(lex.group("person.role_ends"))
+        self.trailing_titles = frozenset(lex.group("person.trailing_titles"))
         verbs = sorted(lex.words("speech_verbs"), key=len, reverse=True)
         sur = trie_pattern(surnames)
         t = trie_pattern(titles)
@@ -160,7 +163,55 @@ class PersonRule:
             # classifier; a longer one that is no dictionary entry is a name the tagger discovered (付占国)
             full_name = len(w) >= 3 and self.in_dictionary is not None and not w.endswith(self.place_endings) \
                 and not self.in_dictionary(w)
+            if self._beside_role(ctx, i, nxt):
+                # 教授|吴志强, 参观者|陈静, 韩汝琦|委员: the tagger's name next to a title or role
+                out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.85, rule="person.title", priority=2,
+                                     features={"len": e - s}))
+                continue
             out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.6 if tag == "nrfg" or full_name else 0.45,
                                  rule="person.nr", priority=1,
                                  features={"len": e - s, "tag": tag, "next": nxt}))
+        out.extend(self._listed_with(ctx, out))
+        return out
+
+    def _beside_role(self, ctx: Context, i: int, nxt: str) -> bool:
+        s, e, _ = ctx.tokens[i]
+        w = ctx.text[s:e]
+        if w.endswith(self.place_endings) or "·" in ctx.text[e:e + 6]:
+            return False  # 刁窝镇; 吉维|提乌·萨巴托: part of a ·-joined foreign name
+        if nxt in self.trailing_titles:
+            return True
+        if i == 0:
+            return False
+        ps, pe, ptag = ctx.tokens[i - 1]
+        prev = ctx.text[ps:pe]
+        return prev in self.titles or (ptag == "n" and len(prev) >= 2 and prev.endswith(self.role_ends))
+
+    def _listed_with(self, ctx: Context, found: list[Candidate]) -> list[Candidate]:
+        """本报记者李强、颜欢、禹丽敏: the items of a 、-list of names are all persons when one of
+        them is found by a title; each item is one token of 2–4 characters opening with a surname."""
+        text = ctx.text
+        sure = [c for c in found if c.rule == "person.title"]
+        if not sure or "、" not in text:
+            return []
+        have = {(c.start, c.end) for c in found if c.score >= 0.6}
+        out: list[Candidate] = []
+        for c in sure:
+            for step in (-1, 1):
+                k = ctx.tok_start_at.get(c.start)
+                while k is not None:
+                    sep, item = k + step, k + 2 * step  # the 、 next to the name, the name beyond it
+                    if not (0 <= sep < len(ctx.tokens) and 0 <= item < len(ctx.tokens)):
+                        break
+                    if ctx.word(sep) != "、":
+                        break
+                    s, e, _ = ctx.tokens[item]
+                    w = text[s:e]
+                    if not (2 <= e - s <= 4 and self._ok(w)):
+                        break
+                    if (s, e) not in have:
+                        have.add((s, e))
+                        out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.7, rule="person.list",
+                                             priority=1, features={"len": e - s}))
+                    k = item
         return out
