@@ -364,3 +364,13 @@ def test_person_beside_a_role_and_in_a_list_of_names(rules):
                               "（本报记者李强、颜欢、李增伟）\n加强高素质农民培育，贯彻总体国家安全观。"), "PERSON")
     assert {"吴志强", "于亮", "韩汝琦", "李强", "颜欢", "李增伟"} <= set(people)
     assert not {"高素质", "安全观"} & set(people)
+
+
+def test_policy_doc_works_periodicals_joined_verbs_and_kinds_of_documents(rules):
+    ents = run(rules, "电影团完成了《中国共产党第七次代表大会》及《南泥湾》两部影片。纪录电影《穿越烽火》很感人，"
+                      "通过《穿越烽火》找到了。埃及《金字塔报》副总编说。制定和实施全国人才队伍建设规划纲要。"
+                      "各单位要出台具体操作办法。")
+    docs = found(ents, "POLICY_DOC")
+    assert not {"中国共产党第七次代表大会", "南泥湾", "穿越烽火", "金字塔报", "出台具体操作办法"} & set(docs)
+    assert "全国人才队伍建设规划纲要" in docs
+    assert "金字塔报" in found(ents, "ORG")

@@ -19,7 +19,9 @@ DOC_VERBS = r"印发|出台|制定|编制|起草|发布|修订|颁布|审议通�
 ANY_VERBS = r"实施|贯彻|落实|贯彻落实|执行|学习贯彻"
 LAW_VERBS = r"执行|落实|实施|贯彻|依据|根据|依照|遵照|遵守|按照|出台|制定|修订|颁布|施行|宣传|通过"
 PERIOD = r"(?:[（(]\d{4}(?:[—\-–~至]\d{4})?年?[）)])?"
-_GENERIC_TITLE = regex.compile(r"(?:贯彻落实|贯彻|落实|实施|工作|行动|具体|配套|相关|专项|总体|发展|考核|管理|评价|考核评价|实施)*"
+# a kind of document rather than a title: 具体的实施办法, 出台具体操作办法, 落实工作的通知
+_GENERIC_TITLE = regex.compile(r"(?:出台|制定|印发)?(?:贯彻落实|贯彻|落实|实施|工作|行动|具体|配套|相关|专项|专门|详细|可操作|操作|"
+                               r"总体|发展|考核|管理|评价|考核评价|实施|的)*"
                                r"(?:方案|规划|意见|通知|计划|办法|细则|报告|纲要|决定|建议)")
 # 为贫困地区|编制…规划: a document drafted for each of a class of recipients is many plans, not one title
 _FOR_RECIPIENTS = regex.compile(r"(?<![作成认因行])为(?![了主])\p{Han}{2,8}$")
@@ -35,7 +37,11 @@ class PolicyDocRule:
         works = "|".join(map(regex.escape, sorted({r["head"] for r in lex["doc_heads"] if r.get("verbs") == "work"},
                                                    key=len, reverse=True))) or r"(?!)"
         # 《雪域欢歌》文艺节目, 《奇境三江源》等3部纪录片 / 纪录片《新疆大地》《左宗棠收复新疆》
-        self.work_after = regex.compile(rf"(?:等(?:\d+|[一二三四五六七八九十两]+)?部?)?\p{{Han}}{{0,2}}?(?:{works})")
+        # 《…》等3部纪录片, 《…》这部影片, 《…》两部影片, 《…》等精品鲁剧
+        self.work_after = regex.compile(
+            rf"(?:等|这|那|该|此)?(?:\d+|[一二三四五六七八九十两]+)?[部首本幅集档台]?\p{{Han}}{{0,3}}?(?:{works})")
+        # a periodical in 《》 is an organisation, not a document (guidelines gap: 《金字塔报》)
+        self.periodical = regex.compile(r"\p{Han}{1,10}(?:日报|晚报|时报|早报|周报|报|杂志|周刊|月刊)")
         self.work_before = regex.compile(rf"(?:{works})$")
         all_heads = sorted(set(doc_heads) | set(any_heads), key=len, reverse=True)
         anyh = "|".join(map(regex.escape, sorted(any_heads, key=len, reverse=True)))
@@ -43,9 +49,9 @@ class PolicyDocRule:
         body = r"[^\s，。；：、！？《》（）()\n]{2,40}?"
         self.title = regex.compile(r"《([^《》\n]{1,120})》")
         self.cited_doc = regex.compile(
-            rf"(?:{DOC_VERBS})(?:实施|印发)?(?:了|好)?(“?{body}(?:{allh}){PERIOD})(?=[，。；、：！？\s和及等）)]|$)")
+            rf"(?:{DOC_VERBS})(?:[和并及与]?(?:实施|印发|落实|执行|发布))?(?:了|好)?(“?{body}(?:{allh}){PERIOD})(?=[，。；、：！？\s和及等）)]|$)")
         self.cited_any = regex.compile(
-            rf"(?:{ANY_VERBS})(?:好|了)?(“?{body}(?:{anyh}){PERIOD})(?=[，。；、：！？\s和及等）)]|$)")
+            rf"(?:{ANY_VERBS})(?:[和并及与]?(?:{ANY_VERBS}))?(?:好|了)?(“?{body}(?:{anyh}){PERIOD})(?=[，。；、：！？\s和及等）)]|$)")
         self.law = regex.compile(
             rf"(?<=(?:{LAW_VERBS})(?:好|了)?)((?:中华人民共和国)?\p{{Han}}{{2,14}}?法)(?=[等和及，。；、）\s]|规定|要求|有关)")
         self.plan = regex.compile(r"“?十[一二三四五六七八九]五”?(?:时期)?(?:规划|规划纲要)|党的[一二三四五六七八九十]+大报告")
@@ -66,24 +72,36 @@ class PolicyDocRule:
     def work_titles(self, text: str) -> list[tuple[int, int]]:
         """Spans (inside the marks) of the 《》 titles that name a creative work: no entity is
         read inside a film's or a book's title (《习近平走进百姓家》, 《庄稼汉》)."""
-        out, work_end = [], -1
-        for m in self.title.finditer(text):
-            if self._is_work(text, m.start(), m.end(), work_end):
-                work_end = m.end()
-                out.append(m.span(1))
-        return out
+        return [m.span(1) for m, work in self._titles(text) if work]
+
+    def _titles(self, text: str) -> list[tuple[regex.Match, bool]]:
+        """Every 《》 title with whether it names a creative work. A title is a work where a type
+        word stands beside it, where it is listed with a work (《中国共产党第七次代表大会》及《南泥湾》
+        两部影片), or where the same title is a work elsewhere in the text (电影《穿越烽火》 … 通过
+        《穿越烽火》找到了)."""
+        titles = list(self.title.finditer(text))
+        work = [False] * len(titles)
+        prev_end = -1
+        for k, m in enumerate(titles):
+            work[k] = self._is_work(text, m.start(), m.end(), prev_end)
+            prev_end = m.end() if work[k] else -1
+        for k in range(len(titles) - 1, 0, -1):
+            if work[k] and not work[k - 1] and text[titles[k - 1].end():titles[k].start()] in ("", "、", "及", "和", "与"):
+                work[k - 1] = True
+        names = {m.group(1) for m, w in zip(titles, work) if w}
+        return [(m, w or m.group(1) in names) for m, w in zip(titles, work)]
 
     def __call__(self, ctx: Context) -> list[Candidate]:
         text = ctx.text
         out: list[Candidate] = []
-        work_end = -1
-        for m in self.title.finditer(text):
+        for m, is_work in self._titles(text):
             s, e = m.span(1)
             w = m.group(1).strip()
-            if not w:
+            if not w or is_work:
                 continue
-            if self._is_work(text, m.start(), m.end(), work_end):
-                work_end = m.end()
+            if self.periodical.fullmatch(w):
+                out.append(Candidate(s, e, text[s:e], "ORG", None, text[s:e], "rule", 0.8, rule="org.periodical",
+                                     priority=5, features={"marked": True, "len": e - s}))
                 continue
             out.append(Candidate(s, e, text[s:e], "POLICY_DOC", None, text[s:e], "rule", 0.95, rule="doc.title",
                                  priority=5, features={"marked": True, "len": e - s}))
