@@ -374,3 +374,8 @@ def test_policy_doc_works_periodicals_joined_verbs_and_kinds_of_documents(rules)
     assert not {"中国共产党第七次代表大会", "南泥湾", "穿越烽火", "金字塔报", "出台具体操作办法"} & set(docs)
     assert "全国人才队伍建设规划纲要" in docs
     assert "金字塔报" in found(ents, "ORG")
+
+
+def test_gpe_inside_a_people_word_and_world_regions(rules):
+    places = found(run(rules, "向港澳同胞、台湾同胞致以问候。新中国成立以来，东亚一些国家和地区实现经济起飞。"), "GPE")
+    assert {"港澳", "台湾", "新中国", "东亚"} <= set(places)

@@ -136,6 +136,7 @@ class GpeRule:
         self.site_pattern = regex.compile(
             r"\G(?:" + "|".join(map(regex.escape, self.site_heads)) + ")") if self.site_heads else None
         self.stop = stop
+        self.inner_heads = frozenset(lex.group("gpe.inner_heads"))
         self.locality = regex.compile(r"\G(\p{Han}{2,4}?(?:社区|村|嘎查|街道|镇|乡|屯))")
         self.bad_locality_start = set("各全农乡本该每行自贫易其新")
 
@@ -197,6 +198,14 @@ class GpeRule:
                 mt = [s, m.end(), text[s:m.end()], "site", mt[4] if mt[4] != "short" else "full"]
             out.append(mt)
         return out
+
+    def _people_of(self, ctx: Context, e: int) -> bool:
+        """Does the token a place name opens end in a word for its people or parts (台湾|同胞,
+        港澳|同胞, 中亚|国家 written as one token)? The place is then named on its own."""
+        j = ctx.token_index(e - 1)
+        if j < 0:
+            return False
+        return ctx.text[e:ctx.tokens[j][1]] in self.inner_heads
 
     def _heads_a_name(self, ctx: Context, s: int, e: int) -> bool:
         """A country name that begins a longer name is part of it, not a GPE standing alone:
@@ -260,11 +269,15 @@ class GpeRule:
             last_end = e
             if w in self.full:
                 canon, level = self.full[w]
-                if len(w) <= 2 and e not in ctx.tok_end_at and not (text.startswith("地区", e) and e + 2 in ctx.tok_end_at):
+                if len(w) <= 2 and e not in ctx.tok_end_at and not (text.startswith("地区", e) and e + 2 in ctx.tok_end_at) \
+                        and not self._people_of(ctx, e):
                     continue  # 和县 in 教育和|县乡财政: a two-character name must be a word (or 港澳|地区)
                 matches.append([s, e, canon, level, "full"])
             else:
                 canon, level = self.short[w]
+                if e not in ctx.tok_end_at and self._people_of(ctx, e):
+                    matches.append([s, e, canon, level, "short"])  # 台湾|同胞 in one token
+                    continue
                 if e not in ctx.tok_end_at:
                     site = self._site_token(ctx, s, e)
                     if site:
