@@ -379,3 +379,11 @@ def test_policy_doc_works_periodicals_joined_verbs_and_kinds_of_documents(rules)
 def test_gpe_inside_a_people_word_and_world_regions(rules):
     places = found(run(rules, "向港澳同胞、台湾同胞致以问候。新中国成立以来，东亚一些国家和地区实现经济起飞。"), "GPE")
     assert {"港澳", "台湾", "新中国", "东亚"} <= set(places)
+
+
+def test_initiative_named_by_its_phase_or_line(rules):
+    inits = found(run(rules, "建成商洛电厂二期、店头电厂二期，裕龙石化一期投产，开工建设地铁7号线一期南段。"
+                             "同期增长5%。基层一线干部。"), "INITIATIVE")
+    assert {"商洛电厂二期", "店头电厂二期", "裕龙石化一期", "地铁7号线一期南段"} <= set(inits)
+    assert not {"基层一线", "一线"} & set(inits)
+    assert all(i.subtype == "project" for k, i in inits.items() if k.endswith(("期", "段")))

@@ -38,6 +38,11 @@ _THRESHOLD = re.compile(r"(?:[\d十百千万亿]元?|规模)以[上下]")
 _CRITICISED_AFTER = r"(?:、?“[^“”\n]{1,16}”)*(?:的|等)?(?:现象|问题|乱象|顽疾|弊端|倾向|趋势)"
 # a project code's letters and dash before a number that starts a name (A—11, B-3)
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[—\-–]$")
+# a numbered phase or line of a project, and the stretch it builds: 商洛电厂|二期, 裕龙石化|一期,
+# 地铁|7号线|一期南段, 苏州轨道交通|11号线
+_PHASE = regex.compile(r"(?:(?P<line>[A-Z]\d{1,2}号?线|(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线)(?:[一二三四五六七八九十]期)?"
+                       r"|(?P<phase>[一二三四五六七八九十])期(?:工程|项目)?)(?:[东南西北]段|[东南西北]延(?:伸)?段?)?")
+_NOT_BEFORE_PHASE = frozenset("第每同本上下前后近分长短初中末首当本该各此这那一")
 _PERIOD_NAME = regex.compile(r"(?:十[一二三四五六七八九]|[六七八九十])五(?:时期|期间)?")  # “十五”, “八五”: five-year plan periods
 _DATE_CODE = regex.compile(r"\d{1,2}[·.]\d{1,2}")  # “23·7”, “7·20”: an event named by its date
 
@@ -384,6 +389,44 @@ class InitiativeRule:
             out.append(Candidate(s, e, w, "INITIATIVE", "infrastructure", self.infra.get(w) or w, "rule", score,
                                  rule="init.infra", priority=1, features={}))
 
+    def _phases(self, ctx: Context, out: list[Candidate]) -> None:
+        """A project named by its phase or line number (商洛电厂二期, 招远核电一期, 地铁7号线一期南段):
+        the name before the number, read leftwards as for a head word; a line number alone (7号线一期南段)
+        names the line. A phase with nothing specific before it (一期工程, 同期) names nothing."""
+        text = ctx.text
+        if "期" not in text and "线" not in text:
+            return
+        for m in _PHASE.finditer(text):
+            s, e = m.span()
+            if e not in ctx.tok_end_at and not (e < len(text) and text[e] in HARD_BOUNDARY):
+                continue  # 二期|工程师…: the phrase runs on inside a word
+            if m.group("phase") and s > 0 and text[s - 1] in _NOT_BEFORE_PHASE:
+                continue
+            if m.group("line") and s > 0 and text[s - 1].isdigit():
+                continue
+            start = s if s in ctx.tok_start_at else None
+            if start is None:
+                k = ctx.token_index(s)
+                if k < 0 or ctx.tokens[k][0] >= s:
+                    continue
+                start = ctx.tokens[k][0]  # 风电|渤中G|一期: the phase glued to the name's last token
+                if not _HAN1.match(text[start]) and not text[start].isalnum():
+                    continue
+            start = extend_left(ctx, start, self.boundary, self.name_verbs, self.grammar, allow_numbers=False,
+                                max_tokens=6, max_chars=16, allow_coord=False,
+                                stop_ends=("公司", "集团"))
+            start = self._object_of_lead_verb(ctx, start, e, "工程")
+            start = self._after_inner_lead_verb(ctx, start, s if s in ctx.tok_start_at else start)
+            name = text[start:e]
+            core = text[start:s]
+            if m.group("phase") and (len(core) < 2 or core in self.generic_modifiers or core in self.boundary):
+                continue
+            if any(ch in HARD_BOUNDARY for ch in name):
+                continue
+            out.append(Candidate(start, e, name, "INITIATIVE", "project", ctx.deictic_canonical(name), "rule", 0.6,
+                                 rule="init.phase", priority=2, features={"head": "期" if m.group("phase") else "号线",
+                                                                          "core_len": len(core)}))
+
     @staticmethod
     def _drop_inside(out: list[Candidate], blocked: list[tuple[int, int]], n: int) -> list[Candidate]:
         """Candidates not lying inside one of the ``blocked`` quotes (an occupancy mask, as in
@@ -418,6 +461,7 @@ class InitiativeRule:
         self._numbered(ctx, out)
         self._heads(ctx, out)
         self._infra(ctx, out)
+        self._phases(ctx, out)
         if blocked:
             out = self._drop_inside(out, blocked, len(ctx.text))
         return self._drop_slogan_parts(out)
