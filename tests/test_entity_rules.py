@@ -387,3 +387,9 @@ def test_initiative_named_by_its_phase_or_line(rules):
     assert {"商洛电厂二期", "店头电厂二期", "裕龙石化一期", "地铁7号线一期南段"} <= set(inits)
     assert not {"基层一线", "一线"} & set(inits)
     assert all(i.subtype == "project" for k, i in inits.items() if k.endswith(("期", "段")))
+
+
+def test_initiative_well_known_programmes_take_their_field_noun(rules):
+    inits = found(run(rules, "继续实施消费品以旧换新，推进海上新基建。全面推开营改增。鼓励农民退耕还林。"), "INITIATIVE")
+    assert {"消费品以旧换新", "海上新基建", "营改增", "退耕还林"} <= set(inits)
+    assert "农民退耕还林" not in inits

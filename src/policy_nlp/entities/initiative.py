@@ -42,6 +42,7 @@ _CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[—\-–]$")
 # 地铁|7号线|一期南段, 苏州轨道交通|11号线
 _PHASE = regex.compile(r"(?:(?P<line>[A-Z]\d{1,2}号?线|(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线)(?:[一二三四五六七八九十]期)?"
                        r"|(?P<phase>[一二三四五六七八九十])期(?:工程|项目)?)(?:[东南西北]段|[东南西北]延(?:伸)?段?)?")
+_CLAUSE_OPENERS = frozenset("。，；：！？\n、")
 _NOT_BEFORE_PHASE = frozenset("第每同本上下前后近分长短初中末首当本该各此这那一")
 _PERIOD_NAME = regex.compile(r"(?:十[一二三四五六七八九]|[六七八九十])五(?:时期|期间)?")  # “十五”, “八五”: five-year plan periods
 _DATE_CODE = regex.compile(r"\d{1,2}[·.]\d{1,2}")  # “23·7”, “7·20”: an event named by its date
@@ -93,6 +94,8 @@ class InitiativeRule:
         self.generic_pattern = regex.compile("|".join(map(regex.escape, gen)))
         self.head_ends = tuple(sorted(self.heads, key=len, reverse=True))
         self.head_noun_followers = frozenset(lex.group("init.head_noun_followers"))
+        self.person_titles = lex.words("person_titles")
+        self.lead_verb_ends = tuple(sorted(self.grammar.lead_verbs, key=len, reverse=True))
         self.infra: dict[str, str | None] = dict(lex["infrastructure"])
         self.infra_pattern = regex.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(map(regex.escape, sorted(self.infra, key=len, reverse=True))) + r")")
@@ -234,8 +237,28 @@ class InitiativeRule:
                                  rule="init.formula", priority=2, features={}))
         for m in self.slogan_pattern.finditer(text):
             s, e = m.span()
-            out.append(Candidate(s, e, m.group(), "INITIATIVE", self.slogans[m.group()], m.group(), "rule", 0.8,
+            w = m.group()
+            start = self._field_modifier(ctx, s)
+            name = text[start:e]
+            out.append(Candidate(start, e, name, "INITIATIVE", self.slogans[w], name if start < s else w, "rule", 0.8,
                                  rule="init.lexicon", priority=2, features={}))
+
+    def _field_modifier(self, ctx: Context, s: int) -> int:
+        """实施|消费品|以旧换新, 推进|海上|新基建: one common noun naming the field, opening the
+        object of a verb, is part of a well-known programme's name. A place (江苏省|专精特新), an
+        agent (农民|退耕还林) or a noun after another noun (班列线路|中欧班列) is not."""
+        k = ctx.tok_start_at.get(s)
+        if k is None or k < 1:
+            return s
+        ps, pe, tag = ctx.tokens[k - 1]
+        w = ctx.text[ps:pe]
+        if tag not in ("n", "s") or not 2 <= pe - ps <= 3 or w in self.person_titles or w in self.boundary \
+                or w.endswith(self.lead_verb_ends):
+            return s
+        before = ctx.word(k - 2) if k >= 2 else "。"
+        if (k >= 2 and ctx.tag(k - 2).startswith("v")) or before in self.grammar.lead_verbs or before in _CLAUSE_OPENERS:
+            return ps  # …实施|消费品|以旧换新; 。|消费品|以旧换新|销售额
+        return s
 
     def _generic_core(self, ctx: Context, start: int, head_start: int) -> bool:
         """True when every word before the head only describes a kind (融合发展|试点, 综合改革|试点).
