@@ -12,6 +12,7 @@ Public API::
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from pathlib import Path
@@ -128,18 +129,23 @@ def place_chain_bodies(cands: list[Candidate]) -> list[Candidate]:
     begins where the chain does (the whole chain before a body is its name). The organisation
     rule stops at the first place word it cannot read as part of a name; the place rule has
     already read the chain."""
-    places = [c for c in cands if c.label == "GPE" and c.rule.startswith("gpe.")]
+    places = sorted((c for c in cands if c.label == "GPE" and c.rule.startswith("gpe.")), key=lambda c: c.start)
     if not places:
         return []
+    starts = [g.start for g in places]
     out = []
     for c in cands:
         if c.label != "ORG" or c.rule != "org.suffix":
             continue
-        for g in places:
+        # the places starting before the body, nearest first (a chain is at most a few dozen characters)
+        k = bisect.bisect_left(starts, c.start) - 1
+        while k >= 0 and c.start - places[k].start <= 40:
+            g = places[k]
             if g.start < c.start < g.end <= c.end - 2:
                 out.append(replace(c, start=g.start, text=g.text[:c.start - g.start] + c.text,
                                    canonical=None, rule="org.place_chain"))
                 break
+            k -= 1
     return out
 
 
