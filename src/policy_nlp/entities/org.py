@@ -278,8 +278,8 @@ class OrgRule:
             elif tag in self.name_tags and i + 1 < n:
                 s2, e2, t2 = toks[i + 1]
                 w2 = text[s2:e2]
-                if w2 not in self.company_words or e - s < 2:
-                    continue
+                if w2 not in self.company_words or e - s < 2 or t2 == "vn":
+                    continue  # 医保|建设, 技改|投资: an activity of a field, not a company
                 # the next token must not continue a compound noun (合肥数据中心, 西藏数字经济)
                 if i + 2 < n:
                     s3, e3, t3 = toks[i + 2]
