@@ -281,3 +281,9 @@ def test_respectively_spreads_over_the_subjects_of_the_clause_before(facts_of):
     assert facts["9.2%"].indicator.startswith("农村居民人均纯收入")
     assert facts["1195个"].indicator == "行政审批事项"  # a verb inside a compound noun
     assert facts["1000亿元"].indicator == "专项奖补资金"
+
+
+def test_labels_of_figures_and_points_and_counts_of_a_divided_list_are_not_facts(facts_of):
+    text = ("专用号牌分为汽车号牌和摩托车号牌两种。\n\n图1　汽车号牌编码规则\n\n汽车前号牌      图6\n\n"
+            "与红线交点1\n\n13758.7125\n\n全省新增企业5万家。\n")
+    assert set(by_text(facts_of(text))) == {"5万家"}

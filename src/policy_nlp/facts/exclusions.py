@@ -35,6 +35,7 @@ class NonFactFilter:
         self.restrictive = vocab.words("restrictive")
         self.back_reference = vocab.words("back_reference")
         self.part_labels = vocab.words("part_label")
+        self.line_labels = vocab.words("line_label")
         self.list_verbs = sorted(vocab.words("list_verb"), key=len, reverse=True)
         self.time_units = vocab.words("time_unit")
         self.duration_frames = sorted(vocab.words("duration_frame"), key=len, reverse=True)
@@ -85,10 +86,22 @@ class NonFactFilter:
         return not text[line_start:q.start].strip() and text[q.end:q.end + 1] in (" ", "\u3000", "\t", "、", "．")
 
     def part_number(self, q: Quantity, text: str) -> bool:
-        """附件1, 附表2: the number labels a part of the document (guidelines: article and page numbers)."""
+        """附件1, 附表2, 图3 at the start of its line, 与红线交点1 closing its line: the number labels
+        a part of the document or an item of a drawing (guidelines: article and page numbers)."""
         if q.unit is not None:
             return False
-        return any(text.endswith(w, 0, q.start) for w in self.part_labels)
+        if any(text.endswith(w, 0, q.start) for w in self.part_labels):
+            return True
+        line_start = text.rfind("\n", 0, q.start) + 1
+        head = text[line_start:q.start]
+        label = head.rstrip(" \u3000")
+        if label in self.line_labels or any(label.endswith((" " + w, "\u3000" + w)) for w in self.line_labels):
+            return True  # 图1　汽车号牌编码规则; …汽车前号牌      图6: a caption, after a space
+        if not q.text.isdigit() or not head or not ("\u4e00" <= head[-1] <= "\u9fff") or len(head) > 12:
+            return False
+        line_end = text.find("\n", q.end)
+        rest = text[q.end:len(text) if line_end < 0 else line_end]
+        return not rest.strip(" \u3000\t") and not any(ch.isdigit() for ch in head)
 
     @staticmethod
     def table_cell(q: Quantity, text: str) -> bool:
@@ -161,6 +174,10 @@ class NonFactFilter:
         before = text[lo:q.start]
         if "、" in before and _list_items(before) == n:
             return True
+        for verb in self.list_verbs:
+            k = before.rfind(verb)
+            if k >= 0 and _list_items(before[k + len(verb):]) == n:
+                return True  # 号牌分为汽车号牌和摩托车号牌两种
         hi = min([i for i in (text.find(ch, q.end, sent_end) for ch in "，,；;。") if i >= 0] or [sent_end])
         after = text[q.end:hi]
         for verb in self.list_verbs:
