@@ -18,6 +18,7 @@ anything, and only their context shows it (guidelines, "Do NOT annotate"):
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from policy_nlp.facts.tokens import Token, is_nominal, token_at, tokens_in
@@ -26,6 +27,8 @@ from policy_nlp.records import Quantity
 
 CHINESE_COUNT_DIGITS = "两二三四五六七八九十"
 CLAUSE_END = "，,；;。！？!?\n"
+_TITLE = re.compile(r"《[^《》]+》")  # a titled work, however long, is one item of a list
+_TITLE_LIST = re.compile(r"(?:《[^《》]+》[、和及与]?)+$")
 
 
 class NonFactFilter:
@@ -174,6 +177,9 @@ class NonFactFilter:
         before = text[lo:q.start]
         if "、" in before and _list_items(before) == n:
             return True
+        titles = _TITLE_LIST.search(before)
+        if titles and len(_TITLE.findall(titles.group())) == n:
+            return True  # 完成了《…》及《南泥湾》两部影片
         for verb in self.list_verbs:
             k = before.rfind(verb)
             if k >= 0 and _list_items(before[k + len(verb):]) == n:
@@ -216,6 +222,7 @@ def _list_items(span: str) -> int:
     for part in span.split("、"):
         for sub in part.replace("及", "和").replace("与", "和").split("和"):
             items.append(sub)
-    if len(items) < 2 or any(not it or len(it) > 12 or any(ch.isdigit() for ch in it) for it in items):
+    if len(items) < 2 or any(not it or (len(it) > 12 and not _TITLE.fullmatch(it)) or any(ch.isdigit() for ch in it)
+                             for it in items):
         return 0
     return len(items)
