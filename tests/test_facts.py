@@ -287,3 +287,10 @@ def test_labels_of_figures_and_points_and_counts_of_a_divided_list_are_not_facts
     text = ("专用号牌分为汽车号牌和摩托车号牌两种。\n\n图1　汽车号牌编码规则\n\n汽车前号牌      图6\n\n"
             "与红线交点1\n\n13758.7125\n\n全省新增企业5万家。\n")
     assert set(by_text(facts_of(text))) == {"5万家"}
+
+
+def test_frequency_words_are_no_periods_and_a_continuous_span_keeps_to_its_clause(facts_of):
+    facts = by_text(facts_of("每年新增就业10万人。指数连续五年排名全国第三，国企利润增长11.1%。粮食产量连续3年稳定在1100亿斤以上。"))
+    assert facts["10万人"].period is None
+    assert facts["11.1%"].period is None
+    assert facts["1100亿斤以上"].period == "连续3年"

@@ -2,7 +2,7 @@
 
 Guidelines: a time phrase covers the quantities after it, across ；, until another time
 phrase; headings and earlier sentences do not supply one; a year after 较/比 is a
-comparison base, not a period.
+comparison base, not a period; a frequency word (每年, 每月) says how often, not when.
 """
 from __future__ import annotations
 
@@ -10,15 +10,20 @@ from policy_nlp.facts.vocabulary import FactVocabulary
 
 
 RELATIVE_BASES = frozenset({"上年", "去年", "上年同期", "去年同期"})
+CLAUSE_BOUND = ("连续",)  # time phrases that govern the verb after them, not the sentence
+_CLAUSE_BREAKS = "，,；;。！？!?\n"
 
 
-def time_phrases(sentence: str, offset: int, vocab: FactVocabulary, until: int | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, text) of the time phrases in a sentence, offsets in the article.
+
+def time_phrases(sentence: str, offset: int, vocab: FactVocabulary, until: int | None = None) -> list[tuple[int, int, str | None]]:
+    """(start, end, text) of the time phrases in a sentence, offsets in the article; a text of
+    None marks where a phrase's reach ends (the clause of a 连续 phrase).
 
     ``until`` (article offset): stop at the first phrase starting there or later — it
     could be the period of no value before ``until`` (:func:`period_for`), and the rest of
     a long sentence need not be scanned."""
     comparison = vocab.words("comparison")
+    frequency = vocab.words("frequency")
     stop = len(sentence) if until is None else until - offset
     out = []
     for m in vocab.period_pattern.finditer(sentence):
@@ -33,13 +38,21 @@ def time_phrases(sentence: str, offset: int, vocab: FactVocabulary, until: int |
             continue  # 2025年前: a deadline phrase, keep simple: treat as no period
         if s > 0 and sentence[s - 1].isdigit():
             continue
+        if m.group() in frequency:
+            continue  # 每年, 每月: how often, not when (corpus DECISIONS 32)
         if m.group() in RELATIVE_BASES and sentence.startswith("的", e):
             continue  # 是上年的2.3倍: the base of a ratio
         out.append((offset + s, offset + e, m.group()))
+        if m.group().startswith(CLAUSE_BOUND) and e < len(sentence) and sentence[e] not in _CLAUSE_BREAKS:
+            # 连续五年排名全国第三，…利润增长11.1%: 连续 spans the verb right after it, so the phrase
+            # is the period of its own clause only; a marker at the clause's end closes it
+            k = next((i for i in range(e, len(sentence)) if sentence[i] in _CLAUSE_BREAKS), len(sentence))
+            out.append((offset + k, offset + k, None))
+    out.sort(key=lambda p: (p[1], p[0]))
     return out
 
 
-def period_for(position: int, phrases: list[tuple[int, int, str]]) -> str | None:
+def period_for(position: int, phrases: list[tuple[int, int, str | None]]) -> str | None:
     """The last time phrase that ends before the quantity."""
     best = None
     for s, e, text in phrases:
