@@ -294,3 +294,10 @@ def test_frequency_words_are_no_periods_and_a_continuous_span_keeps_to_its_claus
     assert facts["10万人"].period is None
     assert facts["11.1%"].period is None
     assert facts["1100亿斤以上"].period == "连续3年"
+
+
+def test_values_the_clause_calls_targets_are_targets(facts_of):
+    facts = by_text(facts_of("《纲要》提出了单位国内生产总值能源消耗降低20%左右、主要污染物排放总量减少10%等目标。"
+                             "新争取国家政策性资金4700多亿元。"))
+    assert facts["20%左右"].modality == "target" and facts["10%"].modality == "target"
+    assert facts["4700多亿元"].modality == "actual"

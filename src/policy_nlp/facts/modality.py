@@ -34,6 +34,9 @@ def outline_level(heading: str) -> int | None:
     return None
 
 
+_TARGET_NOUN = re.compile(r"(?:等|的)(?:主要|预期|约束性|发展)?目标(?!值)")
+
+
 class ModalityJudge:
     def __init__(self, vocab: FactVocabulary):
         self.targets = vocab.words("target")
@@ -116,16 +119,26 @@ class ModalityJudge:
                     noun_use = text[e:e + 1] in NOUN_USE_FOLLOWERS or (
                         tag == "vn" and following is not None and is_nominal(following[2])
                         and text[following[0]:following[1]] not in self.targets)
-                    if not noun_use:
-                        target = True
+                    if not noun_use and not (s > 0 and text[s - 1] == "新"):
+                        target = True  # (新争取 reports what was newly won)
                 elif word in self.actual and not in_plan:
                     target = False
                 if not dated and text.startswith("到", s):
                     m = self.target_date.match(text, s)
                     if m and (year is None or int(m.group(1)) >= year):
                         dated = True
-            out.append("target" if target or dated else "actual")
+            out.append("target" if target or dated or self._named_as_target(text, pos, end) else "actual")
         return out
+
+    @staticmethod
+    def _named_as_target(text: str, pos: int, end: int) -> bool:
+        """提出了单位国内生产总值能源消耗降低20%左右、主要污染物排放总量减少10%等目标: values the
+        clause goes on to call targets (…等目标, …的目标) are targets, whatever verb came before."""
+        k = pos
+        while k < end and text[k] not in "。；;！？\n":
+            k += 1
+        m = _TARGET_NOUN.search(text, pos, k)
+        return m is not None
 
     def _event_tokens(self, text: str, tokens: Sequence[Token], first: int, stop: int, start: int, scan_end: int) -> list[int]:
         """Indices (into ``tokens``, within ``first:stop``) of the tokens starting in
