@@ -393,3 +393,9 @@ def test_initiative_well_known_programmes_take_their_field_noun(rules):
     inits = found(run(rules, "继续实施消费品以旧换新，推进海上新基建。全面推开营改增。鼓励农民退耕还林。"), "INITIATIVE")
     assert {"消费品以旧换新", "海上新基建", "营改增", "退耕还林"} <= set(inits)
     assert "农民退耕还林" not in inits
+
+
+def test_numbered_slogans_are_named_elements_not_descriptions(rules):
+    inits = found(run(rules, "构建一核两翼多点一通道发展格局，坚持六抓六着力。社会需求日趋多样多变，三星一直致力于转型。"), "INITIATIVE")
+    assert {"一核两翼多点一通道", "六抓六着力"} <= set(inits)
+    assert not {"多样多变", "三星一直"} & set(inits)

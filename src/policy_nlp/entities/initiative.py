@@ -42,6 +42,7 @@ _CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[—\-–]$")
 # 地铁|7号线|一期南段, 苏州轨道交通|11号线
 _PHASE = regex.compile(r"(?:(?P<line>[A-Z]\d{1,2}号?线|(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线)(?:[一二三四五六七八九十]期)?"
                        r"|(?P<phase>[一二三四五六七八九十])期(?:工程|项目)?)(?:[东南西北]段|[东南西北]延(?:伸)?段?)?")
+_PREDICATIVE_TAGS = frozenset(("a", "ad", "an", "d", "vd", "i", "l", "c", "p", "u", "uj", "ul", "r"))
 _CLAUSE_OPENERS = frozenset("。，；：！？\n、")
 _NOT_BEFORE_PHASE = frozenset("第每同本上下前后近分长短初中末首当本该各此这那一")
 _PERIOD_NAME = regex.compile(r"(?:十[一二三四五六七八九]|[六七八九十])五(?:时期|期间)?")  # “十五”, “八五”: five-year plan periods
@@ -229,6 +230,8 @@ class InitiativeRule:
             k = ctx.tok_start_at.get(s)
             if k is not None and ctx.tokens[k][1] - s >= 4 and ctx.tokens[k][2] in self.idiom_tags:
                 continue  # one dictionary word the tagger calls an idiom or a numeral phrase: 千方百计, 三番五次
+            if k is not None and self._predicative(ctx, k, e):
+                continue  # 多样多变, 三星一直, 一个又一个: adjectives, adverbs or idioms, not named elements
             out.append(Candidate(s, e, span, "INITIATIVE", "slogan", span, "rule", 0.6, rule="init.numbered",
                                  priority=2, features={"n_elements": len(parts)}))
         for m in self.formula.finditer(text):
@@ -242,6 +245,17 @@ class InitiativeRule:
             name = text[start:e]
             out.append(Candidate(start, e, name, "INITIATIVE", self.slogans[w], name if start < s else w, "rule", 0.8,
                                  rule="init.lexicon", priority=2, features={}))
+
+    @staticmethod
+    def _predicative(ctx: Context, k: int, end: int) -> bool:
+        """Does a token of a numbered chain (from token ``k`` to ``end``) describe or qualify
+        rather than name (an adjective, adverb, idiom or function word)? The elements of
+        a slogan are nouns, verbs and number-noun pairs (一核|两翼|多点|一|通道, 六|抓)."""
+        while k < len(ctx.tokens) and ctx.tokens[k][1] <= end:
+            if ctx.tags[k] in _PREDICATIVE_TAGS:
+                return True
+            k += 1
+        return False
 
     def _field_modifier(self, ctx: Context, s: int) -> int:
         """实施|消费品|以旧换新, 推进|海上|新基建: one common noun naming the field, opening the
