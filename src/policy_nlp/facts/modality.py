@@ -34,7 +34,8 @@ def outline_level(heading: str) -> int | None:
     return None
 
 
-_TARGET_NOUN = re.compile(r"(?:等|的)(?:主要|预期|约束性|发展)?目标(?!值)")
+_PART_BREAKS = frozenset("。；;！？\n")
+_PART_BREAK_OR_TARGET = re.compile(r"[。；;！？\n]|(?:等|的)(?:主要|预期|约束性|发展)?目标(?!值)")
 
 
 class ModalityJudge:
@@ -97,6 +98,7 @@ class ModalityJudge:
         正在/已经 takes the clause back to a report (年内将建成…，其余6地市5G建设正在加快部署)."""
         first, stop = token_span(tokens, start, end)
         events = self._event_tokens(text, tokens, first, stop, start, min(max(positions, default=start), end))
+        named = self._target_spans(text, start, end) if "目标" in text[start:end] else []
         out: list[str] = []
         depth = 0
         target = in_plan
@@ -127,18 +129,24 @@ class ModalityJudge:
                     m = self.target_date.match(text, s)
                     if m and (year is None or int(m.group(1)) >= year):
                         dated = True
-            out.append("target" if target or dated or self._named_as_target(text, pos, end) else "actual")
+            named_target = any(lo <= pos < hi for lo, hi in named)
+            out.append("target" if target or dated or named_target else "actual")
         return out
 
     @staticmethod
-    def _named_as_target(text: str, pos: int, end: int) -> bool:
+    def _target_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         """提出了单位国内生产总值能源消耗降低20%左右、主要污染物排放总量减少10%等目标: values the
-        clause goes on to call targets (…等目标, …的目标) are targets, whatever verb came before."""
-        k = pos
-        while k < end and text[k] not in "。；;！？\n":
-            k += 1
-        m = _TARGET_NOUN.search(text, pos, k)
-        return m is not None
+        clause goes on to call targets (…等目标, …的目标) are targets, whatever verb came before.
+        Returns the spans (part start, target noun) whose values are so named: one pass over the
+        sentence, however many values it holds."""
+        spans = []
+        part_start = start
+        for m in _PART_BREAK_OR_TARGET.finditer(text, start, end):
+            if m.group() in _PART_BREAKS:
+                part_start = m.end()
+            else:
+                spans.append((part_start, m.start()))
+        return spans
 
     def _event_tokens(self, text: str, tokens: Sequence[Token], first: int, stop: int, start: int, scan_end: int) -> list[int]:
         """Indices (into ``tokens``, within ``first:stop``) of the tokens starting in

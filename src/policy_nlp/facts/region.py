@@ -19,6 +19,7 @@ from policy_nlp.records import Article
 
 SEGMENT_BREAKS = CLAUSE_BREAKS + LIST_BREAK
 _DIVISION_ENDS = "市县区旗"
+_REFERENT_REACH = 80  # characters a scope word looks back for the place it refers to
 RANKING = re.compile(r"最|首[个家次位]|第[一二三四五]|前列|领先|之最|前\d")
 
 
@@ -154,7 +155,7 @@ class RegionResolver:
         if ends not in _DIVISION_ENDS:
             return None
         table = divisions()
-        for i in range(hi - 1, lo, -1):
+        for i in range(hi - 1, max(lo, hi - _REFERENT_REACH), -1):
             if text[i] not in ends:
                 continue
             for k in range(max(lo, i - 11), i - 1):
