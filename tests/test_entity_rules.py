@@ -399,3 +399,10 @@ def test_numbered_slogans_are_named_elements_not_descriptions(rules):
     inits = found(run(rules, "构建一核两翼多点一通道发展格局，坚持六抓六着力。社会需求日趋多样多变，三星一直致力于转型。"), "INITIATIVE")
     assert {"一核两翼多点一通道", "六抓六着力"} <= set(inits)
     assert not {"多样多变", "三星一直"} & set(inits)
+
+
+def test_initiative_items_of_a_project_list(rules):
+    inits = found(run(rules, "加快延榆、康渝高铁建设，确保府谷、定边机场建成投运。开工周至至乾县、改扩建西安至永寿等高速公路。"
+                             "推动陕煤榆林化学二期、中煤煤炭深加工等项目。全运会设排球、乒乓球等项目。加快高铁、城际铁路建设。"), "INITIATIVE")
+    assert {"延榆、康渝高铁", "府谷、定边机场", "周至至乾县", "西安至永寿", "中煤煤炭深加工"} <= set(inits)
+    assert not {"排球", "乒乓球", "高铁、城际铁路", "改扩建西安至永寿"} & set(inits)

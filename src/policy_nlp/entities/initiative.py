@@ -43,6 +43,8 @@ _CODE_BEFORE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[—\-–]$")
 _PHASE = regex.compile(r"(?:(?P<line>[A-Z]\d{1,2}号?线|(?:\d{1,2}|[一二三四五六七八九十]{1,3})号线)(?:[一二三四五六七八九十]期)?"
                        r"|(?P<phase>[一二三四五六七八九十])期(?:工程|项目)?)(?:[东南西北]段|[东南西北]延(?:伸)?段?)?")
 _PREDICATIVE_TAGS = frozenset(("a", "ad", "an", "d", "vd", "i", "l", "c", "p", "u", "uj", "ul", "r"))
+_NUM_ONLY = regex.compile(r"[\d.]+")
+_LIST_OPENERS = frozenset(("，", "。", "；", "：", "和", "及", "、", "\n"))
 _CLAUSE_OPENERS = frozenset("。，；：！？\n、")
 _NOT_BEFORE_PHASE = frozenset("第每同本上下前后近分长短初中末首当本该各此这那一")
 _PERIOD_NAME = regex.compile(r"(?:十[一二三四五六七八九]|[六七八九十])五(?:时期|期间)?")  # “十五”, “八五”: five-year plan periods
@@ -96,7 +98,17 @@ class InitiativeRule:
         self.head_ends = tuple(sorted(self.heads, key=len, reverse=True))
         self.head_noun_followers = frozenset(lex.group("init.head_noun_followers"))
         self.person_titles = lex.words("person_titles")
+        self.build_verbs = frozenset(lex.group("init.build_verbs"))
+        self.shared_heads = frozenset(lex.group("init.shared_list_heads"))
         self.lead_verb_ends = tuple(sorted(self.grammar.lead_verbs, key=len, reverse=True))
+        heads = "|".join(map(regex.escape, sorted(lex.group("init.project_list_heads"), key=len, reverse=True)))
+        shared = "|".join(map(regex.escape, sorted(lex.group("init.shared_list_heads"), key=len, reverse=True)))
+        item = r"[\p{Han}A-Za-z0-9]{2,16}"
+        # X、Y等项目 (each item a project) | 延榆、康渝高铁 (two-character items sharing the head: one name)
+        self.project_list = regex.compile(
+            rf"(?P<items>(?:{item}、)+{item})等(?P<head>{heads})"
+            rf"|(?P<short>(?:\p{{Han}}{{2}}、)+\p{{Han}}{{2}})(?P<shared>{shared})"
+        ) if heads and shared else None
         self.infra: dict[str, str | None] = dict(lex["infrastructure"])
         self.infra_pattern = regex.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(map(regex.escape, sorted(self.infra, key=len, reverse=True))) + r")")
@@ -245,6 +257,61 @@ class InitiativeRule:
             name = text[start:e]
             out.append(Candidate(start, e, name, "INITIATIVE", self.slogans[w], name if start < s else w, "rule", 0.8,
                                  rule="init.lexicon", priority=2, features={}))
+
+    def _project_lists(self, ctx: Context, out: list[Candidate]) -> None:
+        """推动陕煤榆林化学二期、中煤煤炭深加工、国能煤炭综合利用等项目; 开工周至至乾县、改扩建西安至永寿等
+        高速公路: the items of a list that a project head closes after 等 are projects, each named
+        by its item; a verb opening an item (开工, 改扩建) governs it and stays out. 延榆、康渝高铁,
+        府谷、定边机场: short items sharing the head right after them are one name."""
+        if self.project_list is None or "、" not in ctx.text:
+            return
+        text = ctx.text
+        for m in self.project_list.finditer(text):
+            if m.group("shared") is not None:
+                s, e = m.start("short"), m.end()
+                k = ctx.tok_start_at.get(s)
+                if k is None or (k > 0 and not (ctx.tag(k - 1).startswith("v") or ctx.word(k - 1) in _LIST_OPENERS)):
+                    continue  # 延安东|绕城、洛卢高速公路: the list must open the object or the clause
+                if any(part in self.shared_heads for part in m.group("short").split("、")):
+                    continue  # 高铁、城际铁路: kinds of line, not names
+                name = text[s:e]
+                out.append(Candidate(s, e, name, "INITIATIVE", "project", name, "rule", 0.6, rule="init.list",
+                                     priority=2, features={"head": m.group("shared"), "shared": True}))
+                continue
+            items = m.group("items")
+            pos = m.start("items")
+            for it in items.split("、"):
+                s, e = pos, pos + len(it)
+                pos = e + 1
+                if s not in ctx.tok_start_at:
+                    continue  # (董)家口至…: the item begins inside a word, beyond the list's reach
+                s = self._drop_lead_verbs(ctx, s, e)
+                k = ctx.tok_start_at.get(s)
+                while k is not None and k < len(ctx.tokens) and ctx.tokens[k][1] < e:
+                    if ctx.word(k) in self.grammar.lead_verbs:
+                        s = ctx.tokens[k][1]  # 有序|推进|保障性住房: the governing verb inside the item
+                    k += 1
+                name = text[s:e]
+                # under four characters an item is a kind rather than a name (排球、乒乓球等项目 are sports)
+                if len(name) < 4 or name in self.boundary or name in self.generic_modifiers or _NUM_ONLY.fullmatch(name):
+                    continue
+                # below a company's short name (唐晶半导体等项目): the item may be the firm that builds it
+                out.append(Candidate(s, e, name, "INITIATIVE", "project", name, "rule", 0.5, rule="init.list",
+                                     priority=1, features={"head": m.group("head"), "shared": False}))
+
+    def _drop_lead_verbs(self, ctx: Context, s: int, e: int) -> int:
+        """Move ``s`` past the verbs (and their adverbs) that open the span up to ``e``."""
+        k = ctx.tok_start_at.get(s)
+        while k is not None and k < len(ctx.tokens) and ctx.tokens[k][1] < e:
+            w, tag = ctx.word(k), ctx.tag(k)
+            if tag.startswith("v") and tag != "vn" or tag in ("d", "ad", "p", "c") or tag.startswith("u") \
+                    or w in self.grammar.lead_verbs \
+                    or w in self.build_verbs:
+                s = ctx.tokens[k][1]
+                k += 1
+                continue
+            break
+        return s
 
     @staticmethod
     def _predicative(ctx: Context, k: int, end: int) -> bool:
@@ -499,6 +566,7 @@ class InitiativeRule:
         self._heads(ctx, out)
         self._infra(ctx, out)
         self._phases(ctx, out)
+        self._project_lists(ctx, out)
         if blocked:
             out = self._drop_inside(out, blocked, len(ctx.text))
         return self._drop_slogan_parts(out)
