@@ -104,11 +104,13 @@ class InitiativeRule:
         heads = "|".join(map(regex.escape, sorted(lex.group("init.project_list_heads"), key=len, reverse=True)))
         shared = "|".join(map(regex.escape, sorted(lex.group("init.shared_list_heads"), key=len, reverse=True)))
         item = r"[\p{Han}A-Za-z0-9]{2,16}"
-        # X、Y等项目 (each item a project) | 延榆、康渝高铁 (two-character items sharing the head: one name)
-        self.project_list = regex.compile(
-            rf"(?P<items>(?:{item}、)+{item})等(?P<head>{heads})"
-            rf"|(?P<short>(?:\p{{Han}}{{2}}、)+\p{{Han}}{{2}})(?P<shared>{shared})"
-        ) if heads and shared else None
+        # X、Y等项目 (each item a project) | 延榆、康渝高铁 (two-character items sharing the head: one name).
+        # Found from their ends (等+head, or 、+two characters+head: rare), the list read backwards
+        # from there: a forward pattern would be tried at every character of the text.
+        self.project_list_end = regex.compile(
+            rf"等(?P<head>{heads})|(?<=、\p{{Han}}{{2}})(?P<shared>{shared})") if heads and shared else None
+        self.project_items = regex.compile(rf"(?r)(?:{item}、)+{item}$")
+        self.shared_items = regex.compile(r"(?r)(?:\p{Han}{2}、)+\p{Han}{2}$")
         self.infra: dict[str, str | None] = dict(lex["infrastructure"])
         self.infra_pattern = regex.compile(
             r"(?<![A-Za-z0-9])(?:" + "|".join(map(regex.escape, sorted(self.infra, key=len, reverse=True))) + r")")
@@ -263,23 +265,31 @@ class InitiativeRule:
         高速公路: the items of a list that a project head closes after 等 are projects, each named
         by its item; a verb opening an item (开工, 改扩建) governs it and stays out. 延榆、康渝高铁,
         府谷、定边机场: short items sharing the head right after them are one name."""
-        if self.project_list is None or "、" not in ctx.text:
+        if self.project_list_end is None or "、" not in ctx.text:
             return
         text = ctx.text
-        for m in self.project_list.finditer(text):
+        for m in self.project_list_end.finditer(text):
+            lo = max(0, m.start() - 200)
             if m.group("shared") is not None:
-                s, e = m.start("short"), m.end()
+                im = self.shared_items.search(text, lo, m.start())
+                if im is None:
+                    continue
+                s, e = im.start(), m.end()
+                short = im.group()
                 k = ctx.tok_start_at.get(s)
                 if k is None or (k > 0 and not (ctx.tag(k - 1).startswith("v") or ctx.word(k - 1) in _LIST_OPENERS)):
                     continue  # 延安东|绕城、洛卢高速公路: the list must open the object or the clause
-                if any(part in self.shared_heads for part in m.group("short").split("、")):
+                if any(part in self.shared_heads for part in short.split("、")):
                     continue  # 高铁、城际铁路: kinds of line, not names
                 name = text[s:e]
                 out.append(Candidate(s, e, name, "INITIATIVE", "project", name, "rule", 0.6, rule="init.list",
                                      priority=2, features={"head": m.group("shared"), "shared": True}))
                 continue
-            items = m.group("items")
-            pos = m.start("items")
+            im = self.project_items.search(text, lo, m.start())
+            if im is None:
+                continue
+            items = im.group()
+            pos = im.start()
             for it in items.split("、"):
                 s, e = pos, pos + len(it)
                 pos = e + 1
