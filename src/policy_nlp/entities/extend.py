@@ -44,9 +44,24 @@ def _adverb_and_lead_verb(w: str, grammar: NameGrammar) -> bool:
     """One token of an adverb and a governing verb (全面实施, 大力推进): the tagger often calls
     it a noun, yet it governs the name after it as the verb alone does."""
     for n in (2, 3):
-        if len(w) > n and w[-n:] in grammar.lead_verbs and w[:-n] in grammar.adverbs | set(grammar.adverb_starts):
+        if len(w) > n and w[-n:] in grammar.lead_verbs and (w[:-n] in grammar.adverbs or w[:-n] in grammar.adverb_starts):
             return True
     return False
+
+
+def after_last_verb(ctx: Context, start: int, end: int, verbs: frozenset[str] | set[str]) -> int:
+    """Just after the last of ``verbs`` among the tokens from ``start`` up to ``end``, or
+    ``start`` when none stands there: such a verb inside a grown span governs the name after it
+    (有序推进|高校图书馆, 有序|推进|保障性住房)."""
+    k = ctx.tok_start_at.get(start)
+    if k is None:
+        return start
+    cut = start
+    while k < len(ctx.tokens) and ctx.tokens[k][1] <= end:
+        if ctx.word(k) in verbs:
+            cut = ctx.tokens[k][1]
+        k += 1
+    return cut if cut < end else start
 
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")

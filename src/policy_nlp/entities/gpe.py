@@ -138,7 +138,7 @@ class GpeRule:
         self.stop = stop
         self.inner_heads = frozenset(lex.group("gpe.inner_heads"))
         self.locality = regex.compile(r"\G(\p{Han}{2,4}?(?:社区|村|嘎查|街道|镇|乡|屯))")
-        self.bad_locality_start = set("各全农乡本该每行自贫易其新还也又都就才已将并")  # 各村, 全镇; 还发动村…: no name
+        self.bad_locality_start = frozenset("".join(lex.group("gpe.locality_stop_chars")))
 
     def _features(self, ctx: Context, matches: list[list]) -> list[list]:
         """Rivers, lakes, mountains and seas: words the tagger's dictionary marks as places

@@ -18,7 +18,7 @@ import re
 import regex
 
 from policy_nlp.entities.base import HARD_BOUNDARY, Candidate, Context, trie_pattern
-from policy_nlp.entities.extend import NameGrammar, extend_left
+from policy_nlp.entities.extend import NameGrammar, after_last_verb, extend_left
 from policy_nlp.entities.lexicon import Lexicon
 
 NUM = "一二两三四五六七八九十百千万双多"
@@ -44,9 +44,9 @@ _PHASE = regex.compile(r"(?:(?P<line>[A-Z]\d{1,2}号?线|(?:\d{1,2}|[一二三�
                        r"|(?P<phase>[一二三四五六七八九十])期(?:工程|项目)?)(?:[东南西北]段|[东南西北]延(?:伸)?段?)?")
 _PREDICATIVE_TAGS = frozenset(("a", "ad", "an", "d", "vd", "i", "l", "c", "p", "u", "uj", "ul", "r"))
 _NUM_ONLY = regex.compile(r"[\d.]+")
-_LIST_OPENERS = frozenset(("，", "。", "；", "：", "和", "及", "、", "\n"))
-_CLAUSE_OPENERS = frozenset("。，；：！？\n、")
-_NOT_BEFORE_PHASE = frozenset("第每同本上下前后近分长短初中末首当本该各此这那一")
+# words before which an object or a clause opens: punctuation and the joints of a list
+_OPENERS = frozenset(("，", "。", "；", "：", "！", "？", "和", "及", "、", "\n"))
+_NOT_BEFORE_PHASE = frozenset("第每同本上下前后近分长短初中末首当该各此这那一")
 _PERIOD_NAME = regex.compile(r"(?:十[一二三四五六七八九]|[六七八九十])五(?:时期|期间)?")  # “十五”, “八五”: five-year plan periods
 _DATE_CODE = regex.compile(r"\d{1,2}[·.]\d{1,2}")  # “23·7”, “7·20”: an event named by its date
 
@@ -277,7 +277,7 @@ class InitiativeRule:
                 s, e = im.start(), m.end()
                 short = im.group()
                 k = ctx.tok_start_at.get(s)
-                if k is None or (k > 0 and not (ctx.tag(k - 1).startswith("v") or ctx.word(k - 1) in _LIST_OPENERS)):
+                if k is None or (k > 0 and not (ctx.tag(k - 1).startswith("v") or ctx.word(k - 1) in _OPENERS)):
                     continue  # 延安东|绕城、洛卢高速公路: the list must open the object or the clause
                 if any(part in self.shared_heads for part in short.split("、")):
                     continue  # 高铁、城际铁路: kinds of line, not names
@@ -295,12 +295,8 @@ class InitiativeRule:
                 pos = e + 1
                 if s not in ctx.tok_start_at:
                     continue  # (董)家口至…: the item begins inside a word, beyond the list's reach
-                s = self._drop_lead_verbs(ctx, s, e)
-                k = ctx.tok_start_at.get(s)
-                while k is not None and k < len(ctx.tokens) and ctx.tokens[k][1] < e:
-                    if ctx.word(k) in self.grammar.lead_verbs:
-                        s = ctx.tokens[k][1]  # 有序|推进|保障性住房: the governing verb inside the item
-                    k += 1
+                # 开工|周至至乾县, 有序|推进|保障性住房: the verbs opening an item, or governing it from inside
+                s = after_last_verb(ctx, self._drop_lead_verbs(ctx, s, e), e, self.grammar.lead_verbs)
                 name = text[s:e]
                 # under four characters an item is a kind rather than a name (排球、乒乓球等项目 are sports)
                 if len(name) < 4 or name in self.boundary or name in self.generic_modifiers or _NUM_ONLY.fullmatch(name):
@@ -347,7 +343,7 @@ class InitiativeRule:
                 or w.endswith(self.lead_verb_ends):
             return s
         before = ctx.word(k - 2) if k >= 2 else "。"
-        if (k >= 2 and ctx.tag(k - 2).startswith("v")) or before in self.grammar.lead_verbs or before in _CLAUSE_OPENERS:
+        if (k >= 2 and ctx.tag(k - 2).startswith("v")) or before in self.grammar.lead_verbs or before in _OPENERS:
             return ps  # …实施|消费品|以旧换新; 。|消费品|以旧换新|销售额
         return s
 
@@ -479,7 +475,7 @@ class InitiativeRule:
         first = k
         while k + 1 < len(ctx.tokens) and ctx.tokens[k][1] < head_start:
             w = ctx.word(k)
-            if w in self.grammar.lead_verbs and k > first - 1:
+            if w in self.grammar.lead_verbs:
                 before = ctx.word(k - 1) if k > first else ""
                 manner = before.startswith(self.manner_words) or before.startswith(self.grammar.adverb_starts)
                 named = ctx.tag(k + 1) in ("ns", "nz", "nt", "nr", "j")

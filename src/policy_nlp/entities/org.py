@@ -17,7 +17,7 @@ import re
 import regex
 
 from policy_nlp.entities.base import HARD_BOUNDARY, Candidate, Context, PrefixSet, trie_pattern
-from policy_nlp.entities.extend import NameGrammar, extend_left
+from policy_nlp.entities.extend import NameGrammar, after_last_verb, extend_left
 from policy_nlp.entities.lexicon import Lexicon
 
 _LIST_TAIL = regex.compile(r"等|按|负责|牵头|分别")
@@ -46,6 +46,7 @@ class OrgRule:
         self.kind_modifiers = frozenset(lex.group("org.kind_modifiers"))
         # verbs that govern the name after them, beside extend.lead_verbs (发展|民营银行, 发挥|…基金)
         self.promote_verbs = frozenset(lex.group("org.promote_verbs"))
+        self.governing_verbs = self.grammar.lead_verbs | self.promote_verbs
         self.needs_place = set(lex.group("org.needs_place"))
         self.boundary = lex.words("boundary_words")
         self.name_verbs = lex.words("name_verbs")
@@ -198,16 +199,7 @@ class OrgRule:
         """A verb that launches or promotes something (推进, 发展, 发挥) inside the grown span
         governs the name after it (有序推进|高校图书馆, 支持发展|民营银行); only the names of
         task bodies hold such a verb phrase (推进一带一路建设工作领导小组)."""
-        k = ctx.tok_start_at.get(start)
-        if k is None:
-            return start
-        cut = start
-        while k < len(ctx.tokens) and ctx.tokens[k][1] <= head_start:
-            w = ctx.word(k)
-            if w in self.grammar.lead_verbs or w in self.promote_verbs:
-                cut = ctx.tokens[k][1]
-            k += 1
-        return cut if cut < head_start else start
+        return after_last_verb(ctx, start, head_start, self.governing_verbs)
 
     def _lists(self, ctx: Context, out: list[Candidate], known: set[str]) -> None:
         text = ctx.text

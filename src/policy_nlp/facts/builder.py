@@ -218,7 +218,7 @@ class FactBuilder:
         if clause_begin < 2 or text[clause_begin - 1] not in "，,":
             return []
         lo = max(clause_start(text, sent_start, clause_begin - 1), floor)
-        parts = [p for p in _COORDINATION.split(text[lo:clause_begin - 1])]
+        parts = _COORDINATION.split(text[lo:clause_begin - 1])
         if len(parts) != n:
             return []
         out, pos = [], lo

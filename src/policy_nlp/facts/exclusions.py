@@ -41,9 +41,9 @@ class NonFactFilter:
         self.line_labels = vocab.words("line_label")
         self.list_verbs = sorted(vocab.words("list_verb"), key=len, reverse=True)
         self.time_units = vocab.words("time_unit")
-        self.duration_frames = sorted(vocab.words("duration_frame"), key=len, reverse=True)
+        self.duration_frames = tuple(vocab.words("duration_frame"))
         self.unmeasured_time_units = vocab.words("unmeasured_time_unit")
-        self.duration_measures = sorted(vocab.words("duration_measure"), key=len, reverse=True)
+        self.duration_measures = tuple(vocab.words("duration_measure"))
 
     def reason(self, q: Quantity, text: str, sent_start: int, sent_end: int, tokens: Sequence[Token],
                qs: Sequence[Quantity], after: int) -> str | None:
@@ -200,11 +200,11 @@ class NonFactFilter:
         if q.unit not in self.time_units:
             return False
         head = text[max(sent_start, q.start - 4):q.start].rstrip("了 ")
-        if any(head.endswith(w) for w in self.duration_frames):
+        if head.endswith(self.duration_frames):
             return True
         if q.unit not in self.unmeasured_time_units:
             return False
-        if any(head.endswith(w) for w in self.duration_measures):
+        if head.endswith(self.duration_measures):
             return False
         tail = text[q.end:min(sent_end, q.end + 6)]
         for k, ch in enumerate(tail):

@@ -6,12 +6,11 @@ comparison base, not a period; a frequency word (每年, 每月) says how often,
 """
 from __future__ import annotations
 
+from policy_nlp.facts.punctuation import CLAUSE_BREAKS
 from policy_nlp.facts.vocabulary import FactVocabulary
 
 
 RELATIVE_BASES = frozenset({"上年", "去年", "上年同期", "去年同期"})
-CLAUSE_BOUND = ("连续",)  # time phrases that govern the verb after them, not the sentence
-_CLAUSE_BREAKS = "，,；;。！？!?\n"
 
 
 
@@ -24,6 +23,7 @@ def time_phrases(sentence: str, offset: int, vocab: FactVocabulary, until: int |
     a long sentence need not be scanned."""
     comparison = vocab.words("comparison")
     frequency = vocab.words("frequency")
+    clause_bound = tuple(vocab.words("clause_period"))
     stop = len(sentence) if until is None else until - offset
     out = []
     for m in vocab.period_pattern.finditer(sentence):
@@ -43,10 +43,10 @@ def time_phrases(sentence: str, offset: int, vocab: FactVocabulary, until: int |
         if m.group() in RELATIVE_BASES and sentence.startswith("的", e):
             continue  # 是上年的2.3倍: the base of a ratio
         out.append((offset + s, offset + e, m.group()))
-        if m.group().startswith(CLAUSE_BOUND) and e < len(sentence) and sentence[e] not in _CLAUSE_BREAKS:
+        if clause_bound and m.group().startswith(clause_bound) and e < len(sentence) and sentence[e] not in CLAUSE_BREAKS:
             # 连续五年排名全国第三，…利润增长11.1%: 连续 spans the verb right after it, so the phrase
             # is the period of its own clause only; a marker at the clause's end closes it
-            k = next((i for i in range(e, len(sentence)) if sentence[i] in _CLAUSE_BREAKS), len(sentence))
+            k = next((i for i in range(e, len(sentence)) if sentence[i] in CLAUSE_BREAKS), len(sentence))
             out.append((offset + k, offset + k, None))
     out.sort(key=lambda p: (p[1], p[0]))
     return out

@@ -154,12 +154,8 @@ class RegionResolver:
         ends = word[-1]
         if ends not in _DIVISION_ENDS:
             return None
-        table = divisions()
-        for i in range(hi - 1, max(lo, hi - _REFERENT_REACH), -1):
-            if text[i] not in ends:
-                continue
-            for k in range(max(lo, i - 11), i - 1):
-                d = table.get(text[k:i + 1])
-                if d is not None and d.level in ("city", "county"):
-                    return d.name
+        window = max(lo, hi - _REFERENT_REACH)
+        for _, _, d in reversed(divisions().find(text[window:hi])):
+            if d.name[-1] == ends and d.level in ("city", "county"):
+                return d.name
         return None
