@@ -406,3 +406,24 @@ def test_initiative_items_of_a_project_list(rules):
                              "推动陕煤榆林化学二期、中煤煤炭深加工等项目。全运会设排球、乒乓球等项目。加快高铁、城际铁路建设。"), "INITIATIVE")
     assert {"延榆、康渝高铁", "府谷、定边机场", "周至至乾县", "西安至永寿", "中煤煤炭深加工"} <= set(inits)
     assert not {"排球", "乒乓球", "高铁、城际铁路", "改扩建西安至永寿"} & set(inits)
+
+
+def test_person_beside_a_title_bounded_by_the_segmenter(rules):
+    people = found(run(rules, "市农业技术推广中心副主任石万春刚结束一场农技指导。成立了以陈国权研究员为组长的小组。"
+                              "党委副书记出席。"), "PERSON")
+    assert {"石万春", "陈国权"} <= set(people)
+    assert "党委副" not in people
+
+
+def test_gpe_one_character_forms_after_stay_and_visit_words(rules):
+    places = found(run(rules, "三星累计在华投资240亿美元。代表团访华期间在京会见友人。他在苏州工作，在浙大读书。"), "GPE")
+    assert {"华", "京"} <= set(places) and places["华"].canonical == "中国"
+    assert "苏" not in places and "浙" not in places  # 苏州, 浙大: the character opens a longer name
+
+
+def test_policy_doc_coordinated_titles_and_kinds_of_document(rules):
+    docs = found(run(rules, "制定和实施全国人才队伍建设规划纲要和西部地区人才开发十年规划。启动一批\"十三五\"规划重大项目。"
+                            "各单位要制定本单位转化科技成果的专门管理办法。"), "POLICY_DOC")
+    assert {"全国人才队伍建设规划纲要", "西部地区人才开发十年规划"} <= set(docs)
+    assert any("十三五" in d for d in docs)
+    assert not any(d.endswith("专门管理办法") for d in docs)  # a kind of document, not a title

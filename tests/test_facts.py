@@ -301,3 +301,12 @@ def test_values_the_clause_calls_targets_are_targets(facts_of):
                              "新争取国家政策性资金4700多亿元。"))
     assert facts["20%左右"].modality == "target" and facts["10%"].modality == "target"
     assert facts["4700多亿元"].modality == "actual"
+
+
+def test_a_counted_subject_takes_the_predicate_of_its_clause(facts_of):
+    facts = by_text(facts_of("全年新增3家单位获中国质量奖，106个乡镇建成消防水源取水口。建成2000个5G基站。"
+                             "以每年20%以上的速度增长。"))
+    assert facts["3家"].indicator == "获中国质量奖的单位"
+    assert facts["106个"].indicator == "建成消防水源取水口的乡镇"
+    assert facts["2000个"].indicator == "5G基站"  # the clause ends at the noun: nothing to add
+    assert facts["20%以上"].indicator != "增长的速度"  # the value modifies the noun: no subject

@@ -36,7 +36,7 @@ from policy_nlp.resources import read_table
 ETHNIC = r"(?:\p{Han}{1,4}族|蒙古)+"
 _AUTONOMOUS = regex.compile(rf"^(\p{{Han}}{{2,}}?){ETHNIC}自治(州|县|旗)$")
 _MOVE_ABBR = "京津冀沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕陇蒙疆"
-_EXTRA_ABBR = {"疆": "新疆维吾尔自治区"}
+_EXTRA_ABBR = {"疆": "新疆维吾尔自治区", "华": "中国"}  # 援疆; 来华, 在华投资
 _FUNCTION_TAGS = set("pudcr")  # jieba tags of prepositions, particles, adverbs, conjunctions, pronouns
 _OPEN_QUOTES = "“「『\""
 _CLOSE_QUOTE = regex.compile(r"[”」』\"]")
@@ -120,7 +120,7 @@ class GpeRule:
         self.abbr = abbr
         self.not_movement = lex.words("gpe_not_movement")
         self.abbr_pattern = regex.compile(
-            r"(?<=[赴援进入来离驻返])([" + "".join(abbr) + r"])(?![区族文语医药传式人地南北东西中部])"
+            r"(?<=[赴援进入来离驻返在访])([" + "".join(abbr) + r"])(?![区族文语医药传式人地南北东西中部侨裔夏为州大道])"
         )
         fixed = lex["gpe_fixed_terms"]
         self.fixed = regex.compile("|".join(map(regex.escape, sorted(fixed, key=len, reverse=True)))) if fixed else None

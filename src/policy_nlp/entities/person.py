@@ -27,6 +27,8 @@ HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 
 
 _DOT_JOINED = re.compile(f"[{HAN}]·[{HAN}](?:[{HAN}]*·[{HAN}])*")
+_NOT_IN_NAME = "pcudfrmqb"  # first letters of the tags of words no name is made of
+_AFTER_NAME = "dvpcuxr"  # first letters of the tags that may follow a name: adverb, verb, function word, punctuation
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "x", "nz")
 
 
@@ -146,6 +148,7 @@ class PersonRule:
                 out.append(Candidate(s, e, w, "PERSON", None, w, "rule", score, rule=rule, priority=2,
                                      features={"len": e - s}))
         out.extend(self._transliterated(ctx))
+        out.extend(self._token_bounded_titles(ctx, {(c.start, c.end) for c in out}))
         toks = ctx.tokens
         n = len(toks)
         covered = {c.start for c in out}
@@ -173,6 +176,52 @@ class PersonRule:
                                  features={"len": e - s, "tag": tag, "next": nxt}))
         out.extend(self._listed_with(ctx, out))
         return out
+
+    def _token_bounded_titles(self, ctx: Context, have: set[tuple[int, int]]) -> list[Candidate]:
+        """副主任|石|万春|刚结束, 以|陈国权|研究员: a name beside a title whose length the
+        characters around it do not tell (the title patterns need punctuation or a verb
+        after it). The segmenter's boundaries do: a surname and one or two characters that
+        start and end on token boundaries, right after a title and before a function word,
+        verb or punctuation, or right before a trailing title and after a word that is no
+        noun of its own compound."""
+        text, toks, out = ctx.text, ctx.tokens, []
+        tags = ctx.tags
+        for i, (s, e, tag) in enumerate(toks):
+            w = text[s:e]
+            if w in self.titles and i + 1 < len(toks):
+                for n in (3, 2):
+                    j = ctx.tok_end_at.get(e + n)
+                    if j is None or j <= i or e + n > len(text):
+                        continue
+                    nxt_tag = tags[j + 1] if j + 1 < len(toks) else "x"
+                    if nxt_tag[:1] in _AFTER_NAME:
+                        self._take(ctx, e, e + n, have, out)
+                        break
+            if w in self.trailing_titles and i > 0:
+                for n in (3, 2):
+                    k = ctx.tok_start_at.get(s - n)
+                    if k is None or (k > 0 and tags[k - 1][:1] in "nv" and tags[k - 1] != "nr"):
+                        continue  # 高素质|农民, 政协|委员: a word before makes it a compound
+                    self._take(ctx, s - n, s, have, out)
+                    break
+        return out
+
+    def _take(self, ctx: Context, s: int, e: int, have: set[tuple[int, int]], out: list[Candidate]) -> None:
+        w = ctx.text[s:e]
+        if (s, e) in have or not self.sur_re.fullmatch(w) or not self._ok(w) \
+                or any(ch in self.stop_chars for ch in w) or w.endswith(self.place_endings):
+            return
+        for k in range(ctx.tok_start_at[s], ctx.tok_end_at[e] + 1):
+            ks, ke, kt = ctx.tokens[k]
+            if kt[:1] in _NOT_IN_NAME or (ke - ks == 1 and kt[:1] == "v"):
+                return  # 汪勇|以, 向|首届, 党委|副, 解决|了: a function word is no part of a name
+        if self.in_dictionary is not None and self.in_dictionary(w):
+            i = ctx.tok_start_at.get(s)
+            if i is None or ctx.tokens[i][1] != e or ctx.tags[i] not in ("nr", "nrfg"):
+                return  # a dictionary word (主任|委员会) is a name only where the tagger says so
+        have.add((s, e))
+        out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.8, rule="person.title",
+                             priority=2, features={"len": e - s}))
 
     def _beside_role(self, ctx: Context, i: int, nxt: str) -> bool:
         s, e, _ = ctx.tokens[i]

@@ -17,12 +17,17 @@ from policy_nlp.entities.lexicon import Lexicon
 
 DOC_VERBS = r"印发|出台|制定|编制|起草|发布|修订|颁布|审议通过|研究制定|制定出台|编制完成"
 ANY_VERBS = r"实施|贯彻|落实|贯彻落实|执行|学习贯彻"
+_VERB_FIRST = regex.compile(rf"“?(?:{DOC_VERBS}|{ANY_VERBS}|修改|废止)")
 LAW_VERBS = r"执行|落实|实施|贯彻|依据|根据|依照|遵照|遵守|按照|出台|制定|修订|颁布|施行|宣传|通过"
 PERIOD = r"(?:[（(]\d{4}(?:[—\-–~至]\d{4})?年?[）)])?"
 # a kind of document rather than a title: 具体的实施办法, 出台具体操作办法, 落实工作的通知
 _GENERIC_TITLE = regex.compile(r"(?:出台|制定|印发)?(?:贯彻落实|贯彻|落实|实施|工作|行动|具体|配套|相关|专项|专门|详细|可操作|操作|"
                                r"总体|发展|考核|管理|评价|考核评价|实施|的)*"
                                r"(?:方案|规划|意见|通知|计划|办法|细则|报告|纲要|决定|建议)")
+# 本单位转化科技成果的|专门管理办法, 政策落实的|配套制度和具体实施办法: after the last 的, kinds of
+# document (joined by 和/与/及) rather than a title's head
+_GENERIC_PART = r"(?:具体|配套|相关|专项|专门|详细|可操作|操作)*(?:管理|实施|工作|考核|评价)*(?:制度|方案|规划|意见|通知|计划|办法|细则|措施|规定)"
+_GENERIC_TAIL = regex.compile(rf"{_GENERIC_PART}(?:[和与及]{_GENERIC_PART})+|(?:具体|配套|相关|专项|专门|详细|可操作|操作)+{_GENERIC_PART}")
 # 为贫困地区|编制…规划: a document drafted for each of a class of recipients is many plans, not one title
 _FOR_RECIPIENTS = regex.compile(r"(?<![作成认因行])为(?![了主])\p{Han}{2,8}$")
 _NUM_COLLECTIVE = regex.compile(r"\d+个|[一二三四五六七八九十]+个|等|系列|各类|相关|有关")
@@ -52,9 +57,14 @@ class PolicyDocRule:
             rf"(?:{DOC_VERBS})(?:[和并及与]?(?:实施|印发|落实|执行|发布))?(?:了|好)?(“?{body}(?:{allh}){PERIOD})(?=[，。；、：！？\s和及等）)]|$)")
         self.cited_any = regex.compile(
             rf"(?:{ANY_VERBS})(?:[和并及与]?(?:{ANY_VERBS}))?(?:好|了)?(“?{body}(?:{anyh}){PERIOD})(?=[，。；、：！？\s和及等）)]|$)")
+        # the next title of a coordination (制定A和B, 按照香港基本法和澳门基本法): the same
+        # shape right after 和/及/与/、, under the same verb
+        self.next_doc = regex.compile(
+            rf"[和及与、](“?{body}(?:{allh}){PERIOD})(?=[，。；、：！？\s和及等）)]|$)")
+        self.next_law = regex.compile(r"[和及与、]((?:中华人民共和国)?\p{Han}{2,14}?法)(?=[等和及，。；、）\s]|规定|要求|有关)")
         self.law = regex.compile(
             rf"(?<=(?:{LAW_VERBS})(?:好|了)?)((?:中华人民共和国)?\p{{Han}}{{2,14}}?法)(?=[等和及，。；、）\s]|规定|要求|有关)")
-        self.plan = regex.compile(r"“?十[一二三四五六七八九]五”?(?:时期)?(?:规划|规划纲要)|党的[一二三四五六七八九十]+大报告")
+        self.plan = regex.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?(?:规划|规划纲要)|党的[一二三四五六七八九十]+大报告")
 
     def _is_work(self, text: str, start: int, end: int, prev_work_end: int) -> bool:
         """True when the 《》 title at start..end is a creative work, not a policy document.
@@ -91,6 +101,19 @@ class PolicyDocRule:
         names = {m.group(1) for m, w in zip(titles, work) if w}
         return [(m, w or m.group(1) in names) for m, w in zip(titles, work)]
 
+    @staticmethod
+    def _with_coordinated(matches, following: regex.Pattern, text: str):
+        """Each match, then the titles coordinated after it (group 1 of ``following``)."""
+        for m in matches:
+            yield m
+            e = m.end(1)
+            while True:
+                nxt = following.match(text, e)
+                if nxt is None or _VERB_FIRST.match(nxt.group(1)):
+                    break  # 修订A和|制定B: a second verb governs what follows
+                yield nxt
+                e = nxt.end(1)
+
     def __call__(self, ctx: Context) -> list[Candidate]:
         text = ctx.text
         out: list[Candidate] = []
@@ -106,11 +129,14 @@ class PolicyDocRule:
             out.append(Candidate(s, e, text[s:e], "POLICY_DOC", None, text[s:e], "rule", 0.95, rule="doc.title",
                                  priority=5, features={"marked": True, "len": e - s}))
         for pat, rule, score in ((self.cited_doc, "doc.cited", 0.75), (self.cited_any, "doc.cited_impl", 0.6)):
-            for m in pat.finditer(text):
+            for m in self._with_coordinated(pat.finditer(text), self.next_doc, text):
                 s, e = m.span(1)
                 w = m.group(1)
                 if _NUM_COLLECTIVE.search(w) or _GENERIC_TITLE.fullmatch(w):
                     continue
+                tail = w[w.rindex("的") + 1:] if "的" in w else ""
+                if not w.startswith("关于") and _GENERIC_TAIL.fullmatch(tail):
+                    continue  # (a bare head after 的, …示范区的意见, …的实施方案, may end a title that dropped its 关于)
                 if _FOR_RECIPIENTS.search(text, max(0, m.start() - 11), m.start()):
                     continue
                 if w.startswith("“") and "”" not in w:
@@ -119,7 +145,7 @@ class PolicyDocRule:
                 # the title begins at the verb's object; drop a leading 了/的 and a doubled verb
                 out.append(Candidate(s, e, w, "POLICY_DOC", None, w, "rule", score, rule=rule, priority=4,
                                      features={"marked": False, "len": e - s, "starts_guanyu": w.startswith("关于")}))
-        for m in self.law.finditer(text):
+        for m in self._with_coordinated(self.law.finditer(text), self.next_law, text):
             s, e = m.span(1)
             w = m.group(1)
             if w.endswith(("办法", "方法", "做法", "立法", "执法", "依法", "宪法", "想法", "说法", "违法", "合法")):

@@ -171,6 +171,11 @@ class FactBuilder:
             if found:
                 indicator, own, counted_after = found, True, True
                 used_until = tail.end + len(after)
+                if not after.startswith("的"):  # 20%的速度增长: the value modifies the noun, no subject
+                    noun_end = text.find(found, tail.end) + len(found)
+                    pred = self.indicators.predicate_after(noun_end, tokens, tail.end + len(after), text)
+                    if pred:
+                        indicator = pred + "的" + found
         if indicator in self.vocab.dimensions and last_indicator and not counted_after:
             indicator, dimension = last_indicator, indicator
         elif "率" in indicator[:-1]:  # 覆盖率乡镇: a rate, then the dimension it is read on

@@ -22,6 +22,9 @@ CLAUSE_BREAKS = PUNCT_CLAUSE_BREAKS + BRACKETS  # an indicator does not run into
 #: Comparison bases peeled off with the link (同比增长: 同比 goes with the link).
 BASE_WORDS = ("同比", "环比", "比上年", "比去年", "较上年", "较去年")
 ASPECT = frozenset({"了", "着", "过"})
+PREDICATE_ENDS = "，。；！？：,;!?:"  # the clause ends here, so does the predicate
+PREDICATE_SUBJECT_TAGS = ("n", "nz", "nt", "nr", "j", "vn")
+PREDICATE_LONGEST = 14  # a longer predicate says more than what is counted
 NOMINAL_TAGS = ("n", "vn", "nz", "nt", "ns", "j", "eng", "an", "l", "i", "nr", "x", "m", "q", "b", "g", "k", "h")
 STOP_LEADING = {"和", "与", "及", "以及", "并", "同时", "其中", "等", "的", "共", "合计", "总计", "目前", "已", "已经",
                 "全区", "全省", "全市", "全国", "全县", "我区", "我省", "我市", "在", "对", "将", "对于", "把", "使", "让"}
@@ -285,6 +288,33 @@ class IndicatorFinder:
             else:
                 break
         return text[begin:end].strip("的")
+
+    def predicate_after(self, noun_end: int, tokens: list[tuple[int, int, str]], limit: int, text: str) -> str:
+        """``3家单位获中国质量奖``, ``106个乡镇建成取水口``: a counted noun that is the subject of
+        the rest of its clause is counted *as* what that predicate says of it, so the predicate
+        belongs to the indicator. Returns the predicate when it opens with a verb (an adverb may
+        come first) and runs to the clause's end with no punctuation inside."""
+        starts = token_starts(tokens)
+        i = bisect.bisect_left(starts, noun_end)
+        if i == 0 or i >= len(tokens) or tokens[i][0] != noun_end:
+            return ""
+        last = tokens[i - 1]
+        if last[1] - last[0] < 2 or last[2] not in PREDICATE_SUBJECT_TAGS:
+            return ""  # 机械臂|左右, 1个|多月: the counted noun ends in no noun, what follows is no predicate of it
+        j = i
+        while j < len(tokens) and tokens[j][2] in ("d", "ad") and tokens[j][1] <= limit:
+            j += 1
+        if j >= len(tokens) or tokens[j][1] > limit or not tokens[j][2].startswith("v") or tokens[j][2] == "vn":
+            return ""
+        if text[tokens[j][0]:tokens[j][1]] in self.link_words:
+            return ""
+        if limit < len(text) and text[limit] not in PREDICATE_ENDS:
+            return ""  # cut by the next value or a list: the predicate goes on past what we see
+        pred = text[noun_end:limit].rstrip()
+        if not pred or len(pred) > PREDICATE_LONGEST or pred[-1] in "了着过的" \
+                or any(t[2] == "x" for t in tokens[i:] if t[1] <= limit):
+            return ""
+        return pred
 
     @staticmethod
     def _attributive_verb(tokens, i: int, limit: int, text: str) -> bool:
