@@ -49,6 +49,7 @@ class PersonRule:
         self.titles = frozenset(titles)
         self.role_ends = tuple(lex.group("person.role_ends"))
         self.trailing_titles = frozenset(lex.group("person.trailing_titles"))
+        self.any_title = regex.compile(trie_pattern(self.titles | self.trailing_titles))
         verbs = sorted(lex.words("speech_verbs"), key=len, reverse=True)
         sur = trie_pattern(surnames)
         t = trie_pattern(titles)
@@ -186,8 +187,13 @@ class PersonRule:
         noun of its own compound."""
         text, toks, out = ctx.text, ctx.tokens, []
         tags = ctx.tags
-        for i, (s, e, tag) in enumerate(toks):
-            w = text[s:e]
+        # one scan of the text, token work only at titles; overlapped, so 副|主任 finds 主任 too
+        for m in self.any_title.finditer(text, overlapped=True):
+            s, e = m.span()
+            i = ctx.tok_start_at.get(s)
+            if i is None or toks[i][1] != e:
+                continue  # a title must be a word of its own
+            w = m.group()
             if w in self.titles and i + 1 < len(toks):
                 for n in (3, 2):
                     j = ctx.tok_end_at.get(e + n)

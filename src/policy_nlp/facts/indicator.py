@@ -311,9 +311,13 @@ class IndicatorFinder:
         if limit < len(text) and text[limit] not in PREDICATE_ENDS:
             return ""  # cut by the next value or a list: the predicate goes on past what we see
         pred = text[noun_end:limit].rstrip()
-        if not pred or len(pred) > PREDICATE_LONGEST or pred[-1] in "了着过的" \
-                or any(t[2] == "x" for t in tokens[i:] if t[1] <= limit):
-            return ""
+        if not pred or len(pred) > PREDICATE_LONGEST or pred[-1] in ASPECT or pred[-1] == "的":
+            return ""  # 建立了, 变成了: the object the predicate needs lies beyond the clause we see
+        k = i
+        while k < len(tokens) and tokens[k][1] <= limit:
+            if tokens[k][2] == "x":
+                return ""  # a quote or bracket inside: no plain predicate
+            k += 1
         return pred
 
     @staticmethod
