@@ -427,3 +427,9 @@ def test_policy_doc_coordinated_titles_and_kinds_of_document(rules):
     assert {"全国人才队伍建设规划纲要", "西部地区人才开发十年规划"} <= set(docs)
     assert any("十三五" in d for d in docs)
     assert not any(d.endswith("专门管理办法") for d in docs)  # a kind of document, not a title
+
+
+def test_initiative_numbered_surveys_and_study_campaigns(rules):
+    inits = found(run(rules, "完成第四次全国文物普查，启动第五次经济普查。巩固党史学习教育成果。第一次调查显示。"), "INITIATIVE")
+    assert {"第四次全国文物普查", "第五次经济普查", "党史学习教育"} <= set(inits)
+    assert "第一次调查" not in inits  # a survey with no subject named is no programme

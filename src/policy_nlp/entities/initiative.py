@@ -91,6 +91,10 @@ class InitiativeRule:
         # what follows a quote that names no initiative: a criticised problem, or an event head
         event_after = rf"|[\u4e00-\u9fff]{{0,6}}?(?:{ends})(?![\u4e00-\u9fff])" if ends else ""
         self.no_initiative_after = re.compile(rf"(?:{_CRITICISED_AFTER}){event_after}")
+        surveys = sorted(lex.group("init.survey_heads"), key=len, reverse=True)
+        self.survey_pattern = regex.compile(
+            r"第(?:[一二三四五六七八九十]{1,3}|\d{1,2})次(?:全国|中国)?\p{Han}{2,10}?(?P<head>"
+            + "|".join(map(regex.escape, surveys)) + ")") if surveys else None
         standalone = [h for h in self.heads if h not in self.not_standalone]
         self.head_pattern = re.compile(trie_pattern(standalone))
         gen = sorted(self.generic_after | set(self.heads), key=len, reverse=True)
@@ -499,6 +503,16 @@ class InitiativeRule:
             out.append(Candidate(s, e, w, "INITIATIVE", "infrastructure", self.infra.get(w) or w, "rule", score,
                                  rule="init.infra", priority=1, features={}))
 
+    def _surveys(self, ctx: Context, out: list[Candidate]) -> None:
+        """第四次全国文物普查, 第五次经济普查: a numbered national survey is one programme, named
+        with its number (the ordinal is not a fact, and without it the name is a kind of work)."""
+        if self.survey_pattern is None or "次" not in ctx.text:
+            return
+        for m in self.survey_pattern.finditer(ctx.text):
+            s, e = m.span()
+            out.append(Candidate(s, e, m.group(), "INITIATIVE", "programme", m.group(), "rule", 0.75,
+                                 rule="init.survey", priority=3, features={"head": m.group("head")}))
+
     def _phases(self, ctx: Context, out: list[Candidate]) -> None:
         """A project named by its phase or line number (商洛电厂二期, 招远核电一期, 地铁7号线一期南段):
         the name before the number, read leftwards as for a head word; a line number alone (7号线一期南段)
@@ -572,6 +586,7 @@ class InitiativeRule:
         self._heads(ctx, out)
         self._infra(ctx, out)
         self._phases(ctx, out)
+        self._surveys(ctx, out)
         self._project_lists(ctx, out)
         if blocked:
             out = self._drop_inside(out, blocked, len(ctx.text))
