@@ -433,3 +433,14 @@ def test_initiative_numbered_surveys_and_study_campaigns(rules):
     inits = found(run(rules, "完成第四次全国文物普查，启动第五次经济普查。巩固党史学习教育成果。第一次调查显示。"), "INITIATIVE")
     assert {"第四次全国文物普查", "第五次经济普查", "党史学习教育"} <= set(inits)
     assert "第一次调查" not in inits  # a survey with no subject named is no programme
+
+
+def test_budget_categories_are_no_funds_and_verbs_are_no_part_of_a_company(rules):
+    orgs = found(run(rules, "加强政府性基金预算管理，设立集成电路产业投资基金。建议中国第一重型机械集团公司参与。"), "ORG")
+    assert "集成电路产业投资基金" in orgs and "中国第一重型机械集团公司" in orgs
+    assert not {"政府性基金", "建议中国第一重型机械集团公司"} & set(orgs)
+
+
+def test_policy_doc_after_plan_verbs_and_with_a_version(rules):
+    docs = found(run(rules, "该项目已列入国家核电发展规划。实施优化营商环境行动方案（2026版），抓紧制定出台农村集体土地征收补偿条例。"), "POLICY_DOC")
+    assert {"国家核电发展规划", "优化营商环境行动方案（2026版）", "农村集体土地征收补偿条例"} <= set(docs)

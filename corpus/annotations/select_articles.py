@@ -11,6 +11,7 @@ The split is drawn here, before any annotation or pipeline output exists: about 
 (scored at the end of a stop, errors never read).
 
 usage: python corpus/annotations/select_articles.py [--shared ../shared] > corpus/annotations/MANIFEST.tsv
+       python corpus/annotations/select_articles.py --batch 2 >> corpus/annotations/MANIFEST.tsv
 """
 from __future__ import annotations
 
@@ -33,6 +34,16 @@ QUOTA = {
 }
 EXCERPT_MIN, EXCERPT_TARGET, EXCERPT_MAX = 3000, 4500, 6000
 DOUBLE_ANNOTATED = 8
+# a second draw (2026-12-04), from what the first left, to widen the corpus: same rules, its
+# own seed and its own split, so the first draw's rows stay as they were
+BATCH2_SEED = 20261204
+BATCH2_QUOTA = {
+    "official_news": 5,
+    "state_council_document": 2,
+    "work_report_provincial": 2,
+    "work_report_national": 2,
+    "work_report_district": 1,
+}
 FIRST_YEAR = 2002  # the corpus covers 2002 to 2026
 
 
@@ -78,6 +89,8 @@ def excerpt(text: str, rng: random.Random) -> tuple[int, int]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[3] / "shared"))
+    ap.add_argument("--batch", type=int, choices=(1, 2), default=1,
+                    help="1: the first draw (with its header); 2: the rows of the second draw")
     args = ap.parse_args()
     shared = Path(args.shared)
     pool: dict[str, list[str]] = {}
@@ -90,10 +103,23 @@ def main() -> int:
             r = json.loads(line)
             texts[r["id"]] = r["text"]
 
-    rng = random.Random(SEED)
+    first = draw(pool, texts, random.Random(SEED), QUOTA, set())
+    if args.batch == 1:
+        rows, doubled = first
+        print("id\tgenre\tstart\tend\tn_chars\tsplit\tdouble_annotated")
+    else:
+        rows, doubled = draw(pool, texts, random.Random(BATCH2_SEED), BATCH2_QUOTA, {r[0] for r in first[0]}, 0)
+    for rid, genre, start, end, split, dbl in rows:
+        print(f"{rid}\t{genre}\t{start}\t{end}\t{end - start}\t{split}\t{'yes' if dbl else 'no'}")
+    return 0
+
+
+def draw(pool, texts, rng: random.Random, quota: dict[str, int], taken: set[str], n_double: int = DOUBLE_ANNOTATED):
+    """Articles per genre (none already taken), an excerpt of each, and the split: a third
+    of them, at random, to the lockbox."""
     chosen = []
-    for genre, n in QUOTA.items():
-        ids = sorted(pool[genre])
+    for genre, n in quota.items():
+        ids = sorted(i for i in pool[genre] if i not in taken)
         ids = [i for i in ids if (record_year(i, texts[i]) or FIRST_YEAR) >= FIRST_YEAR]
         if genre == "official_news":
             ids = [i for i in ids if 500 <= len(texts[i]) <= 8000]
@@ -104,12 +130,10 @@ def main() -> int:
     rng.shuffle(order)
     n_lock = round(len(chosen) / 3)
     lockbox = set(order[:n_lock])
-    doubled = set(rng.sample(range(len(chosen)), DOUBLE_ANNOTATED))
-    print("id\tgenre\tstart\tend\tn_chars\tsplit\tdouble_annotated")
-    for k, (rid, genre, start, end) in enumerate(chosen):
-        split = "lockbox" if k in lockbox else "dev"
-        print(f"{rid}\t{genre}\t{start}\t{end}\t{end - start}\t{split}\t{'yes' if k in doubled else 'no'}")
-    return 0
+    doubled = set(rng.sample(range(len(chosen)), n_double))
+    rows = [(rid, genre, start, end, "lockbox" if k in lockbox else "dev", k in doubled)
+            for k, (rid, genre, start, end) in enumerate(chosen)]
+    return rows, doubled
 
 
 if __name__ == "__main__":

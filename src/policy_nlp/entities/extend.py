@@ -30,6 +30,7 @@ class NameGrammar:
     top_organ_ends: tuple[str, ...]
     adverbs: frozenset[str] = frozenset()
     preposition_chars: frozenset[str] = frozenset()
+    name_openers: frozenset[str] = frozenset()  # words a company name opens with, nothing before them (中国|第一重型机械集团公司)
 
     @classmethod
     def from_lexicon(cls, lex: Lexicon) -> "NameGrammar":
@@ -37,7 +38,8 @@ class NameGrammar:
                    tuple(lex.group("extend.adverb_starts")), frozenset(lex.group("extend.lead_verbs")),
                    frozenset(lex.group("extend.leading_junk")), tuple(lex.group("extend.top_organ_ends")),
                    frozenset(lex.group("extend.adverbs")),
-                   frozenset("".join(lex.group("extend.preposition_chars"))))
+                   frozenset("".join(lex.group("extend.preposition_chars"))),
+                   frozenset(lex.group("extend.name_openers")))
 
 
 def _adverb_and_lead_verb(w: str, grammar: NameGrammar) -> bool:
@@ -65,6 +67,7 @@ def after_last_verb(ctx: Context, start: int, end: int, verbs: frozenset[str] | 
 
 
 _HAN_ONLY = regex.compile(r"\p{Han}+")
+_NAME_PART_TAGS = frozenset(("ns", "nt", "nz", "nr", "nrt", "eng", "m", "j"))  # tags of words a name may open with
 
 
 def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[str], grammar: NameGrammar, *,
@@ -113,6 +116,8 @@ def extend_left(ctx: Context, start: int, boundary: set[str], name_verbs: set[st
         if permissive and w not in boundary and tag not in ("p", "u", "uj", "ul", "c", "r", "x", "ad", "d", "t"):
             cur = s  # company names: 西藏|中|材|祁连山|水泥有限公司
             steps += 1
+            if (w in grammar.name_openers or tag == "nt") and j > 0 and ctx.tag(j - 1) not in _NAME_PART_TAGS:
+                break  # 委托|中国国际工程咨询公司, 对标|世界银行: the name opens with 中国 or is one already
             continue
         if tag in grammar.stop_tags and tag != "x":
             break

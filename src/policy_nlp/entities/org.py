@@ -44,6 +44,8 @@ class OrgRule:
         self.task_heads = tuple(lex.group("org.task_heads"))
         # modifiers that sort bodies into kinds (公立, 三甲, 股份制, 跨国): alone before a suffix, no name
         self.kind_modifiers = frozenset(lex.group("org.kind_modifiers"))
+        self.fund_kinds = self.kind_modifiers | frozenset(lex.group("org.fund_kind_modifiers"))
+        self.fund_suffixes = frozenset(lex.group("org.fund_suffixes"))
         # verbs that govern the name after them, beside extend.lead_verbs (发展|民营银行, 发挥|…基金)
         self.promote_verbs = frozenset(lex.group("org.promote_verbs"))
         self.governing_verbs = self.grammar.lead_verbs | self.promote_verbs
@@ -163,6 +165,8 @@ class OrgRule:
                 continue
             if self._kind_only(ctx, start, e - len(suf)):
                 continue  # 公立医院, 三甲医院, 股份制银行, 跨国公司: a kind of body, not one body
+            if suf in self.fund_suffixes and self._kind_only(ctx, start, e - len(suf), self.fund_kinds):
+                continue  # 政府性基金, 专项建设基金, 社会保险基金: a budget category, not a fund that acts
             if any(ch in HARD_BOUNDARY for ch in name.translate(_NAME_BRACKETS)):
                 continue
             canon = ctx.deictic_canonical(name)
@@ -180,17 +184,18 @@ class OrgRule:
                                  priority=2, features={"suffix": suf, "kind": kind, "core_len": len(core),
                                                        "deictic": deictic, "head_tag": tag}))
 
-    def _kind_only(self, ctx: Context, start: int, suffix_start: int) -> bool:
+    def _kind_only(self, ctx: Context, start: int, suffix_start: int, kinds: frozenset[str] | None = None) -> bool:
         """Is every word before the suffix a modifier that sorts bodies into kinds?"""
+        kinds = self.kind_modifiers if kinds is None else kinds
         if start >= suffix_start:
             return False
-        if ctx.text[start:suffix_start] in self.kind_modifiers:
+        if ctx.text[start:suffix_start] in kinds:
             return True  # 公立|医院 inside one token
         k = ctx.tok_start_at.get(start)
         if k is None:
             return False
         while k < len(ctx.tokens) and ctx.tokens[k][1] <= suffix_start:
-            if ctx.word(k) not in self.kind_modifiers:
+            if ctx.word(k) not in kinds:
                 return False
             k += 1
         return ctx.tokens[k - 1][1] == suffix_start

@@ -16,10 +16,11 @@ from policy_nlp.entities.base import Candidate, Context
 from policy_nlp.entities.lexicon import Lexicon
 
 DOC_VERBS = r"印发|出台|制定|编制|起草|发布|修订|颁布|审议通过|研究制定|制定出台|编制完成"
-ANY_VERBS = r"实施|贯彻|落实|贯彻落实|执行|学习贯彻"
+ANY_VERBS = r"实施|贯彻|落实|贯彻落实|执行|学习贯彻|列入|纳入|根据|依据|按照|依照"
+_INNER_VERB = regex.compile(rf"(?:{DOC_VERBS})(?:了|好)?")
 _VERB_FIRST = regex.compile(rf"“?(?:{DOC_VERBS}|{ANY_VERBS}|修改|废止)")
 LAW_VERBS = r"执行|落实|实施|贯彻|依据|根据|依照|遵照|遵守|按照|出台|制定|修订|颁布|施行|宣传|通过"
-PERIOD = r"(?:[（(]\d{4}(?:[—\-–~至]\d{4})?年?[）)])?"
+PERIOD = r"(?:[（(]\d{4}(?:[—\-–~至]\d{4})?年?版?[）)])?"  # （2021—2025年）, （2026版）
 # a kind of document rather than a title: 具体的实施办法, 出台具体操作办法, 落实工作的通知
 _GENERIC_TITLE = regex.compile(r"(?:出台|制定|印发)?(?:贯彻落实|贯彻|落实|实施|工作|行动|具体|配套|相关|专项|专门|详细|可操作|操作|"
                                r"总体|发展|考核|管理|评价|考核评价|实施|的)*"
@@ -142,6 +143,16 @@ class PolicyDocRule:
                 if w.startswith("“") and "”" not in w:
                     s += 1
                     w = w[1:]
+                inner = [v for v in _INNER_VERB.finditer(w) if v.start() > 0]
+                if inner and w.find("关于") < 0:
+                    cut = inner[-1].end()  # 根据…数据|制定|十一五规划: the last verb governs the title
+                    s, w = s + cut, w[cut:]
+                if w.startswith("的"):
+                    continue  # …制定|的法规: the verb's object is no title here
+                lead = _VERB_FIRST.match(w)
+                if lead and not w.startswith("“"):
+                    s += lead.end()  # 制定|出台农村集体土地征收补偿条例: a second verb is no part of the title
+                    w = w[lead.end():]
                 # the title begins at the verb's object; drop a leading 了/的 and a doubled verb
                 out.append(Candidate(s, e, w, "POLICY_DOC", None, w, "rule", score, rule=rule, priority=4,
                                      features={"marked": False, "len": e - s, "starts_guanyu": w.startswith("关于")}))

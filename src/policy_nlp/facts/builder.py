@@ -28,6 +28,7 @@ from policy_nlp.records import Article, Fact, Quantity, Sentence
 
 GENERIC_INDICATORS = {"增速", "增幅", "增长", "比重", "占比", "规模", "总量", "总额", "数量", "总数", "比例", "同比", "环比"}
 #: Where the text after a group's last value stops: a clause break or a list comma.
+_WORD_CHAR = re.compile(r"[\w]")
 AFTER_STOP = re.compile("[" + re.escape(CLAUSE_BREAKS + LIST_BREAK) + "]")
 MIN_SHARED_INDICATOR = 4  # 光纤通达率 is shared by 乡镇、行政村; 覆盖率 alone is too bare to share
 
@@ -161,6 +162,8 @@ class FactBuilder:
             core = ""  # 较上半年加快: a comparison, the indicator is the one before
         core = self.indicators.cut_comparison(core, tokens, c_start, text)
         indicator = self.indicators.clean(core, tokens, c_start, text) if core else ""
+        if indicator and not _WORD_CHAR.search(indicator):
+            indicator = ""  # （, “, ×: punctuation alone names nothing; look after the value
         own = bool(indicator)
         counted_after = False
         dimension = None
