@@ -175,6 +175,8 @@ class GpeRule:
         if i is None or ctx.tags[i] != "ns" or self.site_pattern is None:
             return None
         e = ctx.tokens[i][1]
+        if ctx.text[name_end:e] in self.full:
+            return e  # 上海浦东新区, one word to the tagger: a place and a division inside it
         m = self.site_pattern.match(ctx.text, name_end)
         return e if m and m.end() == e else None
 
