@@ -249,3 +249,15 @@ def test_metadata_accuracy_against_gold():
     assert total >= 11
     for f in FIELDS:
         assert hits[f] / total >= THRESHOLD[f], (f, hits[f], total, misses)
+
+
+def test_a_local_story_takes_the_province_its_cities_belong_to():
+    from policy_nlp.records import Document
+    from policy_nlp.structure import build_articles
+
+    body = ("苏州推动文化与经济融合发展\n\n本报记者\n\n在苏州工业园区，文化设施不断完善。苏州高新区建成一批书店。"
+            "苏州的古城保护持续推进，苏州市民的文化生活更加丰富。\n")
+    art = build_articles(Document(source_path="news.txt", text=body))[0]
+    assert art.region == "江苏省"
+    national = build_articles(Document(source_path="n.txt", text="各地推进文化建设\n\n苏州、杭州、成都、西安等城市建成一批书店。\n"))[0]
+    assert national.region is None  # no city dominates: a national story

@@ -12,6 +12,7 @@ The split is drawn here, before any annotation or pipeline output exists: about 
 
 usage: python corpus/annotations/select_articles.py [--shared ../shared] > corpus/annotations/MANIFEST.tsv
        python corpus/annotations/select_articles.py --batch 2 >> corpus/annotations/MANIFEST.tsv
+       python corpus/annotations/select_articles.py --batch 3 >> corpus/annotations/MANIFEST.tsv
 """
 from __future__ import annotations
 
@@ -37,6 +38,13 @@ DOUBLE_ANNOTATED = 8
 # a second draw (2026-12-04), from what the first left, to widen the corpus: same rules, its
 # own seed and its own split, so the first draw's rows stay as they were
 BATCH2_SEED = 20261204
+BATCH3_SEED = 20261205  # a third draw, the same day: the pool has no district report left
+BATCH3_QUOTA = {
+    "official_news": 6,
+    "state_council_document": 2,
+    "work_report_provincial": 2,
+    "work_report_national": 2,
+}
 BATCH2_QUOTA = {
     "official_news": 5,
     "state_council_document": 2,
@@ -89,8 +97,8 @@ def excerpt(text: str, rng: random.Random) -> tuple[int, int]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[3] / "shared"))
-    ap.add_argument("--batch", type=int, choices=(1, 2), default=1,
-                    help="1: the first draw (with its header); 2: the rows of the second draw")
+    ap.add_argument("--batch", type=int, choices=(1, 2, 3), default=1,
+                    help="1: the first draw (with its header); 2, 3: the rows of the later draws")
     args = ap.parse_args()
     shared = Path(args.shared)
     pool: dict[str, list[str]] = {}
@@ -108,7 +116,11 @@ def main() -> int:
         rows, doubled = first
         print("id\tgenre\tstart\tend\tn_chars\tsplit\tdouble_annotated")
     else:
-        rows, doubled = draw(pool, texts, random.Random(BATCH2_SEED), BATCH2_QUOTA, {r[0] for r in first[0]}, 0)
+        taken = {r[0] for r in first[0]}
+        rows, doubled = draw(pool, texts, random.Random(BATCH2_SEED), BATCH2_QUOTA, taken, 0)
+        if args.batch == 3:
+            taken |= {r[0] for r in rows}
+            rows, doubled = draw(pool, texts, random.Random(BATCH3_SEED), BATCH3_QUOTA, taken, 0)
     for rid, genre, start, end, split, dbl in rows:
         print(f"{rid}\t{genre}\t{start}\t{end}\t{end - start}\t{split}\t{'yes' if dbl else 'no'}")
     return 0

@@ -16,9 +16,11 @@ from pathlib import Path
 import ahocorasick
 
 from policy_nlp.geo.provinces import provinces
-from policy_nlp.resources import read_table, resource_path
+from policy_nlp.resources import read_table, read_words, resource_path
 
 ALIASES = resource_path("regions", "division_aliases.tsv")
+# short forms of cities that are also common words (安康, 朝阳): not counted as mentions
+CITY_SHORT_STOP = resource_path("regions", "city_short_stop.txt")
 
 
 def cpca_adcodes() -> Path | None:
@@ -85,6 +87,19 @@ class DivisionTable:
             self._automaton.add_word(name, name)
         if self.by_name:
             self._automaton.make_automaton()
+        # prefecture-level cities by their short form (苏州, 呼和浩特): for counting which
+        # province a story is about, never for naming a place (the recogniser decides that)
+        stems: dict[str, set[str]] = {}
+        for name, level, prov in rows:
+            if level == "city" and prov and name.endswith("市") and len(name) >= 3:
+                stems.setdefault(name[:-1], set()).add(prov)
+        stop = set(read_words(CITY_SHORT_STOP)) if CITY_SHORT_STOP.exists() else set()
+        self.city_stems = {k: next(iter(v)) for k, v in stems.items() if len(v) == 1 and k not in stop}
+        self._stem_automaton = ahocorasick.Automaton()
+        for stem in self.city_stems:
+            self._stem_automaton.add_word(stem, stem)
+        if self.city_stems:
+            self._stem_automaton.make_automaton()
 
     @classmethod
     def load(cls, path: str | None = None) -> "DivisionTable":
@@ -106,6 +121,27 @@ class DivisionTable:
                 out.append((s, e, self.by_name[name]))
                 last_end = e
         return out
+
+    def province_counts(self, text: str) -> dict[str, int]:
+        """How often the text names a place of each province below the province itself: full
+        division names and prefecture-level cities' short forms (松原市, 苏州 -> 吉林省, 江苏省)."""
+        counts: dict[str, int] = {}
+        spans = []
+        for s, e, d in self.find(text):
+            spans.append((s, e))
+            if d.name not in self.ambiguous and d.province:
+                p = provinces().resolve(d.province) or d.province
+                counts[p] = counts.get(p, 0) + 1
+        if self.city_stems:
+            last_end = 0
+            for end, stem in sorted(self._stem_automaton.iter(text), key=lambda h: h[0] - len(h[1])):
+                s = end + 1 - len(stem)
+                if s < last_end or any(a <= s < b for a, b in spans):
+                    continue  # inside a full name already counted (苏州市) or an earlier stem
+                last_end = end + 1
+                p = provinces().resolve(self.city_stems[stem]) or self.city_stems[stem]
+                counts[p] = counts.get(p, 0) + 1
+        return counts
 
     def province_in(self, text: str) -> str | None:
         """The province of the first unambiguous division named in the text."""

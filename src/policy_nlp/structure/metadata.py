@@ -170,12 +170,15 @@ def _capital_province(text: str) -> str | None:
 
 
 def _dominant_province(text: str) -> str | None:
-    """The province a text is about, from its mentions: one named at least three times,
+    """The province a text is about, from its mentions (the province's own names, and its
+    cities' and counties'): one named at least three times,
     making up most mentions and twice as often as any other. Fewer mentions decide nothing:
     a district report naming 台湾 twice (as a trade partner) is not about Taiwan."""
     counts: dict[str, int] = {}
     for _, _, full in provinces().mentions(text):
         counts[full] = counts.get(full, 0) + 1
+    for full, n in divisions().province_counts(text).items():
+        counts[full] = counts.get(full, 0) + n  # 松原市, 苏州: a local story names its cities
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
