@@ -310,3 +310,9 @@ def test_a_counted_subject_takes_the_predicate_of_its_clause(facts_of):
     assert facts["106个"].indicator == "建成消防水源取水口的乡镇"
     assert facts["2000个"].indicator == "5G基站"  # the clause ends at the noun: nothing to add
     assert facts["20%以上"].indicator != "增长的速度"  # the value modifies the noun: no subject
+
+
+def test_numbered_items_and_letters_set_provisions(facts_of):
+    header = "国务院办公厅关于辽宁省有关问题的函\n\n国务院办公厅\n\n"
+    facts = by_text(facts_of("（1）一次动用中央储备粮数量在5亿公斤以下的，可直接下达动用命令。\n\n同意新建项目年产能力130根。", header))
+    assert facts["5亿公斤以下"].modality == "target" and facts["130根"].modality == "target"

@@ -54,7 +54,7 @@ class ModalityJudge:
         """Is the article a policy document whose sentences set provisions (guidelines v2.1:
         amounts, caps, rates, sizes and time limits a document sets are targets)? Told by its
         title: 国务院办公厅关于…的通知, …的批复, …管理办法."""
-        title = (article.title or "").strip().rstrip("。")
+        title = "".join((article.title or "").split()).rstrip("。")  # 的 批 复: spaced-out titles too
         return bool(self.provision_titles) and title.endswith(self.provision_titles)
 
     def plan_sentences(self, article: Article) -> set[int]:
@@ -64,9 +64,10 @@ class ModalityJudge:
         text = article.text
         if self.is_provisions(article):
             # a sentence that reports where things stand (截至…, 累计, 已经, 同比) is the
-            # document's background, not one of its provisions
+            # document's background, not one of its provisions; a numbered item or a short
+            # line of a table is a provision as any sentence is ((1)一次动用…5亿公斤以下的…)
             return {i for i, s in enumerate(article.sentences)
-                    if not s.is_heading and not any(w in text[s.start:s.end] for w in self.report_words)}
+                    if not any(w in text[s.start:s.end] for w in self.report_words)}
         inside = False
         plan_level = None
         out: set[int] = set()
