@@ -316,3 +316,12 @@ def test_numbered_items_and_letters_set_provisions(facts_of):
     header = "国务院办公厅关于辽宁省有关问题的函\n\n国务院办公厅\n\n"
     facts = by_text(facts_of("（1）一次动用中央储备粮数量在5亿公斤以下的，可直接下达动用命令。\n\n同意新建项目年产能力130根。", header))
     assert facts["5亿公斤以下"].modality == "target" and facts["130根"].modality == "target"
+
+
+def test_spans_of_years_and_dates_reached(facts_of):
+    header = "2008年政府工作报告\n\n国务院\n\n"
+    facts = by_text(facts_of("中央财政用于“三农”的支出五年累计1.6万亿元。2003年到2007年中央财政对地方的转移支付4.25万亿元。"
+                             "到2007年全社会研究与实验发展经费达到3664亿元。", header))
+    assert facts["1.6万亿元"].period == "五年"
+    assert facts["4.25万亿元"].period == "2003年到2007年"
+    assert facts["3664亿元"].period == "2007年" and facts["3664亿元"].modality == "actual"

@@ -29,6 +29,7 @@ from policy_nlp.records import Article, Fact, Quantity, Sentence
 GENERIC_INDICATORS = {"增速", "增幅", "增长", "比重", "占比", "规模", "总量", "总额", "数量", "总数", "比例", "同比", "环比"}
 #: Where the text after a group's last value stops: a clause break or a list comma.
 _WORD_CHAR = re.compile(r"[\w]")
+_REACHED_BY = re.compile(r"到\d{4}年(?:底|末)?")
 AFTER_STOP = re.compile("[" + re.escape(CLAUSE_BREAKS + LIST_BREAK) + "]")
 MIN_SHARED_INDICATOR = 4  # 光纤通达率 is shared by 乡镇、行政村; 覆盖率 alone is too bare to share
 
@@ -118,6 +119,9 @@ class FactBuilder:
             periods = [period_for(q.start, phrases) for q in group]
             if reading.respectively and len(set(periods)) == 1:
                 periods = split_period(periods[0], len(group))
+            if reading.modality == "actual":
+                # 到2007年 in a report on 2007 is the date reached, not a target date: the year
+                periods = [p[1:] if p and _REACHED_BY.fullmatch(p) else p for p in periods]
             dims = reading.item_dimensions or [reading.dimension] * len(reading.indicators)
             for k, q in enumerate(group):
                 indicator = reading.indicators[k] if reading.respectively else reading.indicators[0]
