@@ -27,7 +27,9 @@ HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 
 
 _DOT_JOINED = re.compile(f"[{HAN}]·[{HAN}](?:[{HAN}]*·[{HAN}])*")
-_NOT_IN_NAME = "pcudfrmqb"  # first letters of the tags of words no name is made of
+_ASPECT_TAGS = frozenset(("ul", "uz", "ug"))  # 了, 着, 过 close a verb, never a name
+_NOT_IN_NAME_CHAR = "pucv"  # ... and of single characters (以, 了, 和, 用)
+_NOT_IN_NAME_WORD = "ucrmqfb"  # first letters of the tags of words (two characters or more) no name holds
 _AFTER_NAME = "dvpcuxr"  # first letters of the tags that may follow a name: adverb, verb, function word, punctuation
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "x", "nz")
 
@@ -49,7 +51,9 @@ class PersonRule:
         self.titles = frozenset(titles)
         self.role_ends = tuple(lex.group("person.role_ends"))
         self.trailing_titles = frozenset(lex.group("person.trailing_titles"))
-        self.any_title = regex.compile(trie_pattern(self.titles | self.trailing_titles))
+        self.glued_chars = frozenset("".join(lex.group("person.glued_chars")))
+        self.role_words = frozenset(lex.group("person.role_words"))
+        self.any_title = regex.compile(trie_pattern(self.titles | self.trailing_titles | self.role_words))
         verbs = sorted(lex.words("speech_verbs"), key=len, reverse=True)
         sur = trie_pattern(surnames)
         t = trie_pattern(titles)
@@ -63,8 +67,8 @@ class PersonRule:
         self.stop_chars = frozenset("".join(lex.group("person.name_stop_chars")))
 
     def _ok(self, w: str) -> bool:
-        if w in self.stop or len(w) < 2 or len(w) > 4:
-            return False
+        if w in self.stop or len(w) < 2 or len(w) > 4 or w in self.titles:
+            return False  # (董事长: a title opening with a surname is no name)
         return w[0] in self.single or w[:2] in self.double
 
     def _speech_matches(self, text: str):
@@ -176,6 +180,20 @@ class PersonRule:
                                  rule="person.nr", priority=1,
                                  features={"len": e - s, "tag": tag, "next": nxt}))
         out.extend(self._listed_with(ctx, out))
+        return self._trim_glued(ctx, out)
+
+    def _trim_glued(self, ctx: Context, cands: list[Candidate]) -> list[Candidate]:
+        """唐晟到|紫沙路, 文件由|总理: a three-character name ending in a function character the
+        segmenter glued on is the two before it, if those make a name (a dictionary word does not)."""
+        out = []
+        for c in cands:
+            if c.end - c.start == 3 and c.text[2] in self.glued_chars:
+                w = c.text[:2]
+                if not self._ok(w) or (self.in_dictionary is not None and self.in_dictionary(w)):
+                    continue
+                c = Candidate(c.start, c.end - 1, w, c.label, c.subtype, w, c.source, c.score,
+                              rule=c.rule, priority=c.priority, features=c.features)
+            out.append(c)
         return out
 
     def _token_bounded_titles(self, ctx: Context, have: set[tuple[int, int]]) -> list[Candidate]:
@@ -194,13 +212,13 @@ class PersonRule:
             if i is None or toks[i][1] != e:
                 continue  # a title must be a word of its own
             w = m.group()
-            if w in self.titles and i + 1 < len(toks):
-                for n in (3, 2):
+            if (w in self.titles or w in self.role_words) and i + 1 < len(toks):
+                for n in ((4, 3, 2) if text[e:e + 2] in self.double else (3, 2)):
                     j = ctx.tok_end_at.get(e + n)
                     if j is None or j <= i or e + n > len(text):
                         continue
                     nxt_tag = tags[j + 1] if j + 1 < len(toks) else "x"
-                    if nxt_tag[:1] in _AFTER_NAME:
+                    if nxt_tag[:1] in _AFTER_NAME and nxt_tag not in _ASPECT_TAGS:  # (全用上|了: a verb phrase)
                         self._take(ctx, e, e + n, have, out)
                         break
             if w in self.trailing_titles and i > 0:
@@ -219,8 +237,12 @@ class PersonRule:
             return
         for k in range(ctx.tok_start_at[s], ctx.tok_end_at[e] + 1):
             ks, ke, kt = ctx.tokens[k]
-            if kt[:1] in _NOT_IN_NAME or (ke - ks == 1 and kt[:1] == "v"):
+            one = ke - ks == 1
+            if (one and (ctx.text[ks] in self.glued_chars or kt[:1] in _NOT_IN_NAME_CHAR)) \
+                    or (not one and kt[:1] in _NOT_IN_NAME_WORD) \
+                    or (one and kt[:1] == "f" and self.in_dictionary is not None and self.in_dictionary(w[:2])):
                 return  # 汪勇|以, 向|首届, 党委|副, 解决|了: a function word is no part of a name
+                # (贺信|中: a word and a locality; 王忠|太: a character the tagger calls an adverb may end a name)
         if self.in_dictionary is not None and self.in_dictionary(w):
             i = ctx.tok_start_at.get(s)
             if i is None or ctx.tokens[i][1] != e or ctx.tags[i] not in ("nr", "nrfg"):
@@ -235,7 +257,8 @@ class PersonRule:
         if w.endswith(self.place_endings) or "·" in ctx.text[e:e + 6]:
             return False  # 刁窝镇; 吉维|提乌·萨巴托: part of a ·-joined foreign name
         if nxt in self.trailing_titles:
-            return True
+            # 卓越|工程师: a two-character dictionary word before a title is a modifier
+            return not (len(w) == 2 and self.in_dictionary is not None and self.in_dictionary(w))
         if i == 0:
             return False
         ps, pe, ptag = ctx.tokens[i - 1]
