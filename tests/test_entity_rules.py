@@ -444,3 +444,10 @@ def test_budget_categories_are_no_funds_and_verbs_are_no_part_of_a_company(rules
 def test_policy_doc_after_plan_verbs_and_with_a_version(rules):
     docs = found(run(rules, "该项目已列入国家核电发展规划。实施优化营商环境行动方案（2026版），抓紧制定出台农村集体土地征收补偿条例。"), "POLICY_DOC")
     assert {"国家核电发展规划", "优化营商环境行动方案（2026版）", "农村集体土地征收补偿条例"} <= set(docs)
+
+
+def test_a_body_and_its_unit_are_one_name(rules):
+    orgs = found(run(rules, "湖北省武汉市公安局武昌区分局的民警赶到。武汉市人力资源和社会保障局武昌社会保险管理处发布通知。"
+                            "充分发挥教育部宁夏高等研究院作用。"), "ORG")
+    assert {"湖北省武汉市公安局武昌区分局", "武汉市人力资源和社会保障局武昌社会保险管理处", "教育部宁夏高等研究院"} <= set(orgs)
+    assert not any(o.startswith("充分") for o in orgs)

@@ -49,6 +49,7 @@ class OrgRule:
         # verbs that govern the name after them, beside extend.lead_verbs (发展|民营银行, 发挥|…基金)
         self.promote_verbs = frozenset(lex.group("org.promote_verbs"))
         self.governing_verbs = self.grammar.lead_verbs | self.promote_verbs
+        self.governing_tuple = tuple(self.governing_verbs)
         self.needs_place = set(lex.group("org.needs_place"))
         self.boundary = lex.words("boundary_words")
         self.name_verbs = lex.words("name_verbs")
@@ -184,6 +185,21 @@ class OrgRule:
                                  priority=2, features={"suffix": suf, "kind": kind, "core_len": len(core),
                                                        "deictic": deictic, "head_tag": tag}))
 
+    def _divisions_of(self, ctx: Context, out: list[Candidate]) -> None:
+        """武汉市人力资源和社会保障局|武昌社会保险管理处: a unit named right after its body grew back
+        into the body's name; the body and its unit are one name (a place chain before a body is
+        one name too). Adds the whole; resolution prefers it to the two overlapping halves."""
+        suffixed = sorted((c for c in out if c.rule == "org.suffix"), key=lambda c: c.start)
+        for a in suffixed:
+            for b in suffixed:
+                if a.start < b.start < a.end < b.end and b.start >= a.end - 6 \
+                        and ctx.tag(ctx.token_index(a.start))[:1] in "njbm" \
+                        and not ctx.word(ctx.token_index(a.start)).endswith(self.governing_tuple):  # (充分发挥|教育部…)
+                    name = ctx.text[a.start:b.end]
+                    out.append(Candidate(a.start, b.end, name, "ORG", None, ctx.deictic_canonical(name), "rule",
+                                         max(a.score, b.score), rule="org.division", priority=2,
+                                         features=dict(b.features)))
+
     def _kind_only(self, ctx: Context, start: int, suffix_start: int, kinds: frozenset[str] | None = None) -> bool:
         """Is every word before the suffix a modifier that sorts bodies into kinds?"""
         kinds = self.kind_modifiers if kinds is None else kinds
@@ -292,6 +308,7 @@ class OrgRule:
         out: list[Candidate] = []
         self._gazetteer(ctx, out)
         self._suffix(ctx, out)
+        self._divisions_of(ctx, out)
         known = {c.text for c in out if c.score >= 0.7}
         self._lists(ctx, out, known)
         self._tokens(ctx, out)
