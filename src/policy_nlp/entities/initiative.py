@@ -49,6 +49,7 @@ _OPENERS = frozenset(("，", "。", "；", "：", "！", "？", "和", "及", "�
 _NOT_BEFORE_PHASE = frozenset("第每同本上下前后近分长短初中末首当该各此这那一")
 _PERIOD_NAME = regex.compile(r"(?:十[一二三四五六七八九]|[六七八九十])五(?:时期|期间)?")  # “十五”, “八五”: five-year plan periods
 _DATE_CODE = regex.compile(r"\d{1,2}[·.]\d{1,2}")  # “23·7”, “7·20”: an event named by its date
+_MEASURED = regex.compile(r"\d+(?:\.\d+)?(?:米|公里|千米|元|块|个|人|天|分钟|小时|秒|公斤|斤)")  # 前方200米
 
 
 class InitiativeRule:
@@ -68,6 +69,7 @@ class InitiativeRule:
         self.honour_verbs = tuple(lex.group("init.honour_verbs"))
         self.org_ends = tuple(lex.group("init.org_ends"))
         self.weak_heads = set(lex.group("init.weak_heads"))
+        self.degree_starts = tuple(lex.group("init.quote_degree_starts"))
         self.project_heads = set(lex.group("init.project_heads"))
         self.idiom_tags = set(lex.group("init.idiom_tags"))
         self.boundary = lex.words("boundary_words")
@@ -165,6 +167,8 @@ class InitiativeRule:
             w = m.group(1)
             if len(w) == 1 or w in self.quote_stop:
                 continue
+            if self._spoken(w):
+                continue  # “很顺利”, “商量商量”, “前方200米，…停车”: words quoted as said, no slogan
             if any(ch in _SENTENCE_PUNCT for ch in w):
                 continue
             if "，" in w and (len(w) > 30 or w.count("，") > 1 or any(len(p) > 14 for p in w.split("，"))):
@@ -215,6 +219,15 @@ class InitiativeRule:
                                  features={"quoted": True, "head": head, "one_token": one_token, "tag": tag,
                                            "len": len(w)}))
         return blocked
+
+    def _spoken(self, w: str) -> bool:
+        """Is a quoted string speech rather than a name: a degree adverb opening it, a
+        reduplicated verb (商量商量, 干干净净), or a clause measuring something (前方200米，…)?"""
+        if w.startswith(self.degree_starts):
+            return True
+        if len(w) == 4 and (w[:2] == w[2:] or (w[0] == w[1] and w[2] == w[3])):
+            return True
+        return ("，" in w or "," in w) and bool(_MEASURED.search(w))  # (“1小时交通圈” is a name)
 
     def _numbered(self, ctx: Context, out: list[Candidate]) -> None:
         text = ctx.text
