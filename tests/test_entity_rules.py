@@ -451,3 +451,9 @@ def test_a_body_and_its_unit_are_one_name(rules):
                             "充分发挥教育部宁夏高等研究院作用。"), "ORG")
     assert {"湖北省武汉市公安局武昌区分局", "武汉市人力资源和社会保障局武昌社会保险管理处", "教育部宁夏高等研究院"} <= set(orgs)
     assert not any(o.startswith("充分") for o in orgs)
+
+
+def test_gpe_development_zones_named_after_a_place(rules):
+    places = found(run(rules, "推进张江科学城、临港新片区建设，打造洋山特殊综合保税区。深化开发区改革。"), "GPE")
+    assert {"张江科学城", "临港新片区", "洋山特殊综合保税区"} <= set(places)
+    assert not any(p.endswith("开发区") for p in places)  # 深化 is a verb, not a name

@@ -38,6 +38,8 @@ _AUTONOMOUS = regex.compile(rf"^(\p{{Han}}{{2,}}?){ETHNIC}自治(州|县|旗)$")
 _MOVE_ABBR = "京津冀沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕陇蒙疆"
 _EXTRA_ABBR = {"疆": "新疆维吾尔自治区", "华": "中国"}  # 援疆; 来华, 在华投资
 _FUNCTION_TAGS = set("pudcr")  # jieba tags of prepositions, particles, adverbs, conjunctions, pronouns
+_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nz", "nrfg"))  # the tagger's name tags
+ZONE_NAME_LONGEST = 8  # characters of a zone's name before its head
 _OPEN_QUOTES = "“「『\""
 _CLOSE_QUOTE = regex.compile(r"[”」』\"]")
 
@@ -138,6 +140,9 @@ class GpeRule:
         self.stop = stop
         self.inner_heads = frozenset(lex.group("gpe.inner_heads"))
         self.locality = regex.compile(r"\G(\p{Han}{2,4}?(?:社区|村|嘎查|街道|镇|乡|屯))")
+        zones = sorted(lex.group("gpe.zone_heads"), key=len, reverse=True)
+        self.zone_pattern = regex.compile("|".join(map(regex.escape, zones))) if zones else None
+        self.zone_verbs = frozenset(lex.group("extend.lead_verbs")) | frozenset(lex.group("org.promote_verbs"))
         self.bad_locality_start = frozenset("".join(lex.group("gpe.locality_stop_chars")))
 
     def _features(self, ctx: Context, matches: list[list]) -> list[list]:
@@ -244,6 +249,45 @@ class GpeRule:
             tags = tags[:-1]
         return not any(t[:1] in _FUNCTION_TAGS or t == "v" for t in tags)
 
+    def _zones(self, ctx: Context, found: list[Candidate]) -> list[Candidate]:
+        """张江科学城, 临港新片区, 洋山特殊综合保税区, 苏州高新区: a development zone named after a
+        place or a name is a place (corpus DECISIONS 77). The words before the head must hold a
+        name-tagged word; descriptors (特殊, 大) may stand between; a verb, number or function
+        word ends the name."""
+        if self.zone_pattern is None:
+            return []
+        text, toks, out = ctx.text, ctx.tokens, []
+        taken = [(c.start, c.end) for c in found if c.end - c.start > 2]
+        for m in self.zone_pattern.finditer(text):
+            hs, e = m.span()
+            j = ctx.tok_end_at.get(e)
+            if j is None:
+                continue
+            k = ctx.tok_start_at.get(hs)
+            if k is None:  # the head inside one place-tagged word (苏州高新区): the word's start
+                if toks[j][2] != "ns":
+                    continue
+                k = j
+                start, named = toks[j][0], toks[j][0] < hs
+            else:
+                start, named = hs, False
+            while k > 0 and hs - toks[k - 1][0] <= ZONE_NAME_LONGEST:
+                ps, pe, tag = toks[k - 1]
+                w = text[ps:pe]
+                if w in self.zone_verbs:
+                    break  # 深化|开发区改革: the tagger's name is a verb here
+                if tag in _NAME_TAGS or tag in ("j", "nt"):
+                    named = True
+                elif not (tag in ("a", "b") or (tag == "n" and pe - ps == 2)) or w in self.stop:
+                    break
+                start = ps
+                k -= 1
+            if not named or start == hs or any(a < e and start < b for a, b in taken):
+                continue
+            out.append(Candidate(start, e, text[start:e], "GPE", None, text[start:e], "rule", 0.75,
+                                 rule="gpe.zone", priority=3, features={"level": "zone", "form": "full"}))
+        return out
+
     def __call__(self, ctx: Context) -> list[Candidate]:
         text = ctx.text
         blocked: list[tuple[int, int]] = []
@@ -342,6 +386,7 @@ class GpeRule:
             score = 0.9 if how in ("full", "chain") else 0.8 if how == "short" else 0.7
             out.append(Candidate(s, e, text[s:e], "GPE", None, canon, "rule", score,
                                  rule=rule, priority=2, features={"level": level, "form": how}))
+        out += self._zones(ctx, out)
         for m in self.abbr_pattern.finditer(text):
             s, e = m.span()
             if text[max(s - 2, 0):s] in self.not_movement:
