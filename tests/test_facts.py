@@ -325,3 +325,11 @@ def test_spans_of_years_and_dates_reached(facts_of):
     assert facts["1.6万亿元"].period == "五年"
     assert facts["4.25万亿元"].period == "2003年到2007年"
     assert facts["3664亿元"].period == "2007年" and facts["3664亿元"].modality == "actual"
+
+
+def test_a_relative_clause_before_a_count_and_a_body_breaking_it_down(facts_of):
+    facts = facts_of("《决定》取消的16个罚款事项，包括教育部2个、住房城乡建设部5个。拥堵指数由2.81（严重拥堵）下降为1.79。")
+    by = {(f.text, f.dimension): f for f in facts}
+    assert by[("16个", None)].indicator.endswith("取消的罚款事项")
+    assert by[("5个", "住房城乡建设部")].indicator.endswith("取消的罚款事项")
+    assert all(f.indicator and f.indicator.strip("（）") for f in facts)  # a bracketed gloss is no indicator

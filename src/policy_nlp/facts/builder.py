@@ -75,8 +75,11 @@ class FactBuilder:
         tokens: list[tuple[int, int, str]],
         quantities: list[Quantity],
         places: list[tuple[int, int, str]] = (),
+        bodies: list[tuple[int, int, str]] = (),
     ) -> list[Fact]:
-        """``places``: (start, end, full name) of the place names found in the article."""
+        """``places``: (start, end, full name) of the place names found in the article;
+        ``bodies``: (start, end, text) of its organisations (a body is never what is measured:
+        教育部2个 breaks a count down by body)."""
         if not quantities:
             return []
         text = article.text
@@ -93,12 +96,13 @@ class FactBuilder:
         for i, qs in sorted(by_sentence.items()):
             sent = sentences[i]
             lo, hi = bisect.bisect_left(place_starts, sent.start), bisect.bisect_left(place_starts, sent.end)
-            facts.extend(self._sentence_facts(article, tokens, sent, qs, list(places[lo:hi]), i in plan, home))
+            names = {t for s, e, t in bodies if sent.start <= s < sent.end} if bodies else frozenset()
+            facts.extend(self._sentence_facts(article, tokens, sent, qs, list(places[lo:hi]), i in plan, home, names))
         return facts
 
     # -------------------------------------------------------------------------------------
     def _sentence_facts(self, article: Article, tokens, sent: Sentence, qs: list[Quantity], places, in_plan: bool,
-                        home: str | None = None) -> list[Fact]:
+                        home: str | None = None, bodies: frozenset[str] | set[str] = frozenset()) -> list[Fact]:
         text = article.text
         kept = [q for k, q in enumerate(qs) if self.filter.reason(q, text, sent.start, sent.end, tokens, qs, k + 1) is None]
         if not kept:
@@ -115,7 +119,7 @@ class FactBuilder:
         for g, group in enumerate(groups):
             nxt = groups[g + 1][0].start if g + 1 < len(groups) else sent.end
             reading, used_until = self._read_group(article, tokens, sent, group, floor, nxt, last_indicator, remembered, places,
-                                                   modalities[g], home)
+                                                   modalities[g], home, bodies)
             periods = [period_for(q.start, phrases) for q in group]
             if reading.respectively and len(set(periods)) == 1:
                 periods = split_period(periods[0], len(group))
@@ -149,7 +153,7 @@ class FactBuilder:
 
     def _read_group(self, article: Article, tokens, sent: Sentence, group: list[Quantity], floor: int, next_start: int,
                     last_indicator: str | None, remembered: list[str], places, modality: str,
-                    home: str | None = None) -> tuple[Reading, int]:
+                    home: str | None = None, bodies: frozenset[str] | set[str] = frozenset()) -> tuple[Reading, int]:
         text = article.text
         head, tail = group[0], group[-1]
         clause_begin = clause_start(text, sent.start, head.start)
@@ -171,7 +175,15 @@ class FactBuilder:
         own = bool(indicator)
         counted_after = False
         dimension = None
-        if is_stacked(group) or not indicator or (indicator in GENERIC_INDICATORS and not link) \
+        if indicator and not link and before.endswith("的") and not after.startswith("的"):
+            # 取消的16个罚款事项: a relative clause before the count modifies the noun after it
+            noun = self.indicators.after_value(after, tokens, tail.end, text)
+            if noun:
+                indicator, counted_after = indicator + "的" + noun, True
+                used_until = tail.end + len(after)
+        if counted_after:
+            pass
+        elif is_stacked(group) or not indicator or (indicator in GENERIC_INDICATORS and not link) \
                 or self.indicators.opens_onto_value(core, tokens, c_start, text) \
                 or (not link and self.indicators.followed_by_noun(after, tokens, tail.end, text)):
             found = self.indicators.after_value(after, tokens, tail.end, text)
@@ -183,13 +195,15 @@ class FactBuilder:
                     pred = self.indicators.predicate_after(noun_end, tokens, tail.end + len(after), text)
                     if pred:
                         indicator = pred + "的" + found
-        if indicator in self.vocab.dimensions and last_indicator and not counted_after:
-            indicator, dimension = last_indicator, indicator
+        if (indicator in self.vocab.dimensions or indicator in bodies) and last_indicator and not counted_after:
+            indicator, dimension = last_indicator, indicator  # 行政村…, 教育部2个: a breakdown of the last indicator
         elif "率" in indicator[:-1]:  # 覆盖率乡镇: a rate, then the dimension it is read on
             for d in self.vocab.dimensions:
                 if indicator.endswith(d) and len(indicator) > len(d) + 1 and indicator[: -len(d)].endswith("率"):
                     indicator, dimension = indicator[: -len(d)], d
                     break
+        if indicator and not _WORD_CHAR.search(indicator.strip("（）()")):
+            indicator = ""  # （ found after the value: a bracket names nothing either
         if not indicator:
             indicator = last_indicator or self._topic(text, tokens, sent, clause_begin) or ""
         elif indicator in GENERIC_INDICATORS:

@@ -287,7 +287,8 @@ class IndicatorFinder:
                 continue  # 行政|审批|事项, 专项|奖补|资金: a verb inside a compound noun
             else:
                 break
-        return text[begin:end].strip("的")
+        found = text[begin:end].strip("的")
+        return found if found.strip("（）()") else ""  # 2.81（严重拥堵）: a gloss in brackets, no noun
 
     def predicate_after(self, noun_end: int, tokens: list[tuple[int, int, str]], limit: int, text: str) -> str:
         """``3家单位获中国质量奖``, ``106个乡镇建成取水口``: a counted noun that is the subject of

@@ -97,7 +97,8 @@ class FactComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         places = [(e.start, e.end, e.canonical or e.text) for e in doc._.entities or [] if e.label == "GPE"]
-        facts = self.builder(doc._.article, doc_tokens(doc), doc._.quantities or [], places)
+        bodies = [(e.start, e.end, e.text) for e in doc._.entities or [] if e.label == "ORG"]
+        facts = self.builder(doc._.article, doc_tokens(doc), doc._.quantities or [], places, bodies)
         doc._.facts = facts
         _spans(doc, "facts", facts, lambda f: f.kind.upper())
         return doc
