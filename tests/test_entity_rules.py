@@ -457,3 +457,9 @@ def test_gpe_development_zones_named_after_a_place(rules):
     places = found(run(rules, "推进张江科学城、临港新片区建设，打造洋山特殊综合保税区。深化开发区改革。"), "GPE")
     assert {"张江科学城", "临港新片区", "洋山特殊综合保税区"} <= set(places)
     assert not any(p.endswith("开发区") for p in places)  # 深化 is a verb, not a name
+
+
+def test_gpe_streets_named_as_places(rules):
+    places = found(run(rules, "民警来到紫沙路，又到文安街。北京房山区松林路积水严重。要走出一条新路，走上阳光大道。"), "GPE")
+    assert {"紫沙路", "文安街"} <= set(places) and any(p.endswith("松林路") for p in places)
+    assert not {"新路", "阳光大道"} & set(places)

@@ -142,6 +142,9 @@ class GpeRule:
         self.locality = regex.compile(r"\G(\p{Han}{2,4}?(?:社区|村|嘎查|街道|镇|乡|屯))")
         zones = sorted(lex.group("gpe.zone_heads"), key=len, reverse=True)
         self.zone_pattern = regex.compile("|".join(map(regex.escape, zones))) if zones else None
+        streets = sorted(lex.group("gpe.street_heads"), key=len, reverse=True)
+        self.street_pattern = regex.compile("|".join(map(regex.escape, streets))) if streets else None
+        self.street_not_names = frozenset(lex.group("gpe.street_not_names"))
         self.zone_verbs = frozenset(lex.group("extend.lead_verbs")) | frozenset(lex.group("org.promote_verbs"))
         self.bad_locality_start = frozenset("".join(lex.group("gpe.locality_stop_chars")))
 
@@ -248,6 +251,37 @@ class GpeRule:
         if one_char and tags and tags[-1] == "v":
             tags = tags[:-1]
         return not any(t[:1] in _FUNCTION_TAGS or t == "v" for t in tags)
+
+    def _streets(self, ctx: Context, found: list[Candidate]) -> list[Candidate]:
+        """紫沙路, 文安|街, 房山区|松林|路: a street named as a place (corpus DECISIONS 76). The
+        name is a word the tagger takes for a name before the head, or one place-tagged word
+        ending in it; a one-character modifier (新路, 老街) names no street."""
+        if self.street_pattern is None:
+            return []
+        text, toks, out = ctx.text, ctx.tokens, []
+        taken = [(c.start, c.end) for c in found]
+        for m in self.street_pattern.finditer(text):
+            hs, e = m.span()
+            j = ctx.tok_end_at.get(e)
+            if j is None:
+                continue
+            ts, _, tag = toks[j]
+            if ts == hs and j > 0 and toks[j - 1][1] == hs and toks[j - 1][2] in _NAME_TAGS \
+                    and 2 <= hs - toks[j - 1][0] <= 3:
+                start = toks[j - 1][0]
+            elif ts < hs and tag == "ns" and hs - ts >= 2:
+                start = ts
+            else:
+                continue
+            name = text[start:hs]
+            if name in self.stop or name in self.street_not_names or any(a < e and start < b for a, b in taken):
+                continue
+            before = [c.start for c in found if c.end == start and c.label == "GPE"]
+            if before:
+                start = min(before)  # 房山区|松林路: the street after its district is one address
+            out.append(Candidate(start, e, text[start:e], "GPE", None, text[start:e], "rule", 0.7,
+                                 rule="gpe.street", priority=1, features={"level": "street", "form": "full"}))
+        return out
 
     def _zones(self, ctx: Context, found: list[Candidate]) -> list[Candidate]:
         """张江科学城, 临港新片区, 洋山特殊综合保税区, 苏州高新区: a development zone named after a
@@ -387,6 +421,7 @@ class GpeRule:
             out.append(Candidate(s, e, text[s:e], "GPE", None, canon, "rule", score,
                                  rule=rule, priority=2, features={"level": level, "form": how}))
         out += self._zones(ctx, out)
+        out += self._streets(ctx, out)
         for m in self.abbr_pattern.finditer(text):
             s, e = m.span()
             if text[max(s - 2, 0):s] in self.not_movement:
