@@ -296,3 +296,13 @@ def test_currencies_come_from_cldr_and_trains_and_containers_are_units():
     qs = {q.text: q for q in quantities("预算30.2亿尼泊尔卢比，开行1.4万列，运送731万标箱，直径1微米。")}
     assert qs["30.2亿尼泊尔卢比"].unit == "尼泊尔卢比"
     assert {"1.4万列", "731万标箱", "1微米"} <= set(qs)
+
+
+def test_lengths_of_days_are_quantities_dates_are_not():
+    from policy_nlp.quantities import QuantityExtractor
+
+    ex = QuantityExtractor()
+    found = {q.text: q for q in ex("自公布之日起60日内报送，可延长30日。6月1日起施行，每月15日公布。")}
+    assert found["60日"].value == 60 and found["60日"].unit == "日"
+    assert "30日" in found
+    assert not any(t.endswith("1日") or t.endswith("15日") for t in found)

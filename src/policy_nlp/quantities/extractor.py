@@ -264,6 +264,8 @@ class QuantityExtractor:
             return False
         if r.unit_kind == "year" and not _length_of_years(text, r):
             return False  # 2019年, 2020—2025年, 2025年底: a date, not a length
+        if r.unit_kind == "day" and not _length_of_days(text, r):
+            return False  # 6月1日, 1日起: a date, not a length
         n = len(text)
         prev = text[r.start - 1] if r.start > 0 else ""
         nxt = text[r.end] if r.end < n else ""
@@ -347,6 +349,28 @@ _LONE = frozenset(CN_DIGITS) | frozenset("十拾")
 _AFTER_YEAR_DATE = frozenset("月日度底初末中代级份间来内前后以起至到—－-~～")
 _CN_PLACE_VALUE = frozenset("十拾百佰千仟万萬")
 _YEAR_DIGIT_STRING = frozenset("〇零○")
+
+
+# words a length of days follows (之日起30日, 延长30日, 期限为15日, 不超过5日)
+_DAY_LIMIT_LEADS = ("起", "延长", "期限", "期限为", "不超过", "超过", "不少于", "至少", "最长", "最多", "为期", "需")
+
+def _length_of_days(text: str, r: Reading) -> bool:
+    """Whether N日 is a length of days (60日内, 延长30日, 之日起30日) rather than a date (6月1日).
+
+    A date's day follows its month (6月1日, 六月一日) or stands alone as a day of the month;
+    a length is written after a time limit's words or closed by 内/以内 (guidelines v2.1: time
+    limits are facts), or is more days than a month has."""
+    before = text[max(0, r.numeral_start - 1):r.numeral_start]
+    if before == "月" or before.isdigit():
+        return False
+    nxt = text[r.end:r.end + 2]
+    if nxt.startswith(("内", "以内", "之内")):
+        return True
+    core = r.numeral.replace(" ", "").translate(_FULL)
+    if core.isdigit() and int(core) > 31:
+        return True
+    lead = text[max(0, r.numeral_start - 3):r.numeral_start]
+    return lead.endswith(_DAY_LIMIT_LEADS)
 
 
 def _length_of_years(text: str, r: Reading) -> bool:
