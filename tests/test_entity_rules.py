@@ -463,3 +463,13 @@ def test_gpe_streets_named_as_places(rules):
     places = found(run(rules, "民警来到紫沙路，又到文安街。北京房山区松林路积水严重。要走出一条新路，走上阳光大道。"), "GPE")
     assert {"紫沙路", "文安街"} <= set(places) and any(p.endswith("松林路") for p in places)
     assert not {"新路", "阳光大道"} & set(places)
+
+
+def test_review_cases_titles_with_their_own_verbs_and_false_short_forms(rules):
+    docs = found(run(rules, "国务院印发行政法规制定程序条例。要修订机构编制管理条例。按照国家要求制定具体实施办法。"), "POLICY_DOC")
+    assert {"行政法规制定程序条例", "机构编制管理条例"} <= set(docs)
+    assert "具体实施办法" not in docs  # what is left after the verb is a kind of document
+    places = found(run(rules, "存在华而不实的问题。坚持在华盛顿谈判。"), "GPE")
+    assert "华" not in places
+    inits = found(run(rules, "他第一次进行问卷调查。"), "INITIATIVE")
+    assert not any(t.endswith("调查") for t in inits)

@@ -122,7 +122,7 @@ class GpeRule:
         self.abbr = abbr
         self.not_movement = lex.words("gpe_not_movement")
         self.abbr_pattern = regex.compile(
-            r"(?<=[赴援进入来离驻返在访])([" + "".join(abbr) + r"])(?![区族文语医药传式人地南北东西中部侨裔夏为州大道])"
+            r"(?<=[赴援进入来离驻返在访])([" + "".join(abbr) + r"])(?![区族文语医药传式人地南北东西中部侨裔夏为州大道盛而])"
         )
         fixed = lex["gpe_fixed_terms"]
         self.fixed = regex.compile("|".join(map(regex.escape, sorted(fixed, key=len, reverse=True)))) if fixed else None

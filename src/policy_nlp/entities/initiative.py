@@ -95,7 +95,7 @@ class InitiativeRule:
         self.no_initiative_after = re.compile(rf"(?:{_CRITICISED_AFTER}){event_after}")
         surveys = sorted(lex.group("init.survey_heads"), key=len, reverse=True)
         self.survey_pattern = regex.compile(
-            r"第(?:[一二三四五六七八九十]{1,3}|\d{1,2})次(?:全国|中国)?\p{Han}{2,10}?(?P<head>"
+            r"(?P<ord>第(?:[一二三四五六七八九十]{1,3}|\d{1,2})次)(?:全国|中国)?\p{Han}{2,10}?(?P<head>"
             + "|".join(map(regex.escape, surveys)) + ")") if surveys else None
         standalone = [h for h in self.heads if h not in self.not_standalone]
         self.head_pattern = re.compile(trie_pattern(standalone))
@@ -523,6 +523,11 @@ class InitiativeRule:
             return
         for m in self.survey_pattern.finditer(ctx.text):
             s, e = m.span()
+            k = ctx.tok_start_at.get(m.end("ord"))
+            if k is None or ctx.tag(k)[:1] == "v" or any(
+                    ctx.tag(i)[:1] == "v" and ctx.tag(i) != "vn"
+                    for i in range(k, len(ctx.tokens)) if ctx.tokens[i][1] <= m.start("head")):
+                continue  # 第一次|进行|问卷调查: a verb in between, an act and not a survey's name
             out.append(Candidate(s, e, m.group(), "INITIATIVE", "programme", m.group(), "rule", 0.75,
                                  rule="init.survey", priority=3, features={"head": m.group("head")}))
 

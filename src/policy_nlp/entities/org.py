@@ -193,6 +193,7 @@ class OrgRule:
         for a in suffixed:
             for b in suffixed:
                 if a.start < b.start < a.end < b.end and b.start >= a.end - 6 \
+                        and ctx.token_index(a.start) >= 0 \
                         and ctx.tag(ctx.token_index(a.start))[:1] in "njbm" \
                         and not ctx.word(ctx.token_index(a.start)).endswith(self.governing_tuple):  # (充分发挥|教育部…)
                     name = ctx.text[a.start:b.end]

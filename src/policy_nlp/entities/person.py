@@ -28,8 +28,8 @@ HAN = "\u4e00-\u9fff\u3400-\u4dbf"
 
 _DOT_JOINED = re.compile(f"[{HAN}]·[{HAN}](?:[{HAN}]*·[{HAN}])*")
 _ASPECT_TAGS = frozenset(("ul", "uz", "ug"))  # 了, 着, 过 close a verb, never a name
-_NOT_IN_NAME_CHAR = "pucv"  # ... and of single characters (以, 了, 和, 用)
 _NOT_IN_NAME_WORD = "ucrmqfb"  # first letters of the tags of words (two characters or more) no name holds
+_NOT_IN_NAME_CHAR = "pucv"  # first letters of the tags of single characters no name holds (以, 了, 和, 用)
 _AFTER_NAME = "dvpcuxr"  # first letters of the tags that may follow a name: adverb, verb, function word, punctuation
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "x", "nz")
 
@@ -192,7 +192,7 @@ class PersonRule:
                 if not self._ok(w) or (self.in_dictionary is not None and self.in_dictionary(w)):
                     continue
                 c = Candidate(c.start, c.end - 1, w, c.label, c.subtype, w, c.source, c.score,
-                              rule=c.rule, priority=c.priority, features=c.features)
+                              rule=c.rule, priority=c.priority, features={**c.features, "len": 2})
             out.append(c)
         return out
 

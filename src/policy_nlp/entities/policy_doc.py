@@ -17,6 +17,8 @@ from policy_nlp.entities.lexicon import Lexicon
 
 DOC_VERBS = r"印发|出台|制定|编制|起草|发布|修订|颁布|审议通过|研究制定|制定出台|编制完成"
 ANY_VERBS = r"实施|贯彻|落实|贯彻落实|执行|学习贯彻|列入|纳入|根据|依据|按照|依照"
+# verbs that open an adverbial (根据…, 按照…): the phrase after them may end in a clause of its own
+_ADVERBIAL_VERB = regex.compile(r"根据|依据|按照|依照")
 _INNER_VERB = regex.compile(rf"(?:{DOC_VERBS})(?:了|好)?")
 _VERB_FIRST = regex.compile(rf"“?(?:{DOC_VERBS}|{ANY_VERBS}|修改|废止)")
 LAW_VERBS = r"执行|落实|实施|贯彻|依据|根据|依照|遵照|遵守|按照|出台|制定|修订|颁布|施行|宣传|通过"
@@ -133,26 +135,27 @@ class PolicyDocRule:
             for m in self._with_coordinated(pat.finditer(text), self.next_doc, text):
                 s, e = m.span(1)
                 w = m.group(1)
-                if _NUM_COLLECTIVE.search(w) or _GENERIC_TITLE.fullmatch(w):
-                    continue
-                tail = w[w.rindex("的") + 1:] if "的" in w else ""
-                if not w.startswith("关于") and _GENERIC_TAIL.fullmatch(tail):
-                    continue  # (a bare head after 的, …示范区的意见, …的实施方案, may end a title that dropped its 关于)
-                if _FOR_RECIPIENTS.search(text, max(0, m.start() - 11), m.start()):
-                    continue
                 if w.startswith("“") and "”" not in w:
                     s += 1
                     w = w[1:]
-                inner = [v for v in _INNER_VERB.finditer(w) if v.start() > 0]
-                if inner and w.find("关于") < 0:
-                    cut = inner[-1].end()  # 根据…数据|制定|十一五规划: the last verb governs the title
-                    s, w = s + cut, w[cut:]
+                if _ADVERBIAL_VERB.match(text, m.start()):
+                    inner = [v for v in _INNER_VERB.finditer(w) if v.start() > 0]
+                    if inner and w.find("关于") < 0:
+                        cut = inner[-1].end()  # 根据…数据|制定|十一五规划: the last verb governs the title
+                        s, w = s + cut, w[cut:]  # (after 印发/修订 a verb inside is the title's own: …制定程序条例)
                 if w.startswith("的"):
                     continue  # …制定|的法规: the verb's object is no title here
                 lead = _VERB_FIRST.match(w)
                 if lead and not w.startswith("“"):
                     s += lead.end()  # 制定|出台农村集体土地征收补偿条例: a second verb is no part of the title
                     w = w[lead.end():]
+                if _NUM_COLLECTIVE.search(w) or _GENERIC_TITLE.fullmatch(w):
+                    continue  # (tested on what is left: 制定|具体实施办法 is a kind of document)
+                tail = w[w.rindex("的") + 1:] if "的" in w else ""
+                if not w.startswith("关于") and _GENERIC_TAIL.fullmatch(tail):
+                    continue  # (a bare head after 的, …示范区的意见, …的实施方案, may end a title that dropped its 关于)
+                if _FOR_RECIPIENTS.search(text, max(0, m.start() - 11), m.start()):
+                    continue
                 # the title begins at the verb's object; drop a leading 了/的 and a doubled verb
                 out.append(Candidate(s, e, w, "POLICY_DOC", None, w, "rule", score, rule=rule, priority=4,
                                      features={"marked": False, "len": e - s, "starts_guanyu": w.startswith("关于")}))

@@ -27,9 +27,9 @@ from policy_nlp.geo import ScopeResolver, provinces
 from policy_nlp.records import Article, Fact, Quantity, Sentence
 
 GENERIC_INDICATORS = {"增速", "增幅", "增长", "比重", "占比", "规模", "总量", "总额", "数量", "总数", "比例", "同比", "环比"}
+_WORD_CHAR = re.compile(r"[\w]")  # an indicator holds at least one letter, digit or character
+_REACHED_BY = re.compile(r"到\d{4}年(?:底|末)?")  # a target date's form, read as a date reached in an achievement
 #: Where the text after a group's last value stops: a clause break or a list comma.
-_WORD_CHAR = re.compile(r"[\w]")
-_REACHED_BY = re.compile(r"到\d{4}年(?:底|末)?")
 AFTER_STOP = re.compile("[" + re.escape(CLAUSE_BREAKS + LIST_BREAK) + "]")
 MIN_SHARED_INDICATOR = 4  # 光纤通达率 is shared by 乡镇、行政村; 覆盖率 alone is too bare to share
 

@@ -64,8 +64,8 @@ class ModalityJudge:
         text = article.text
         if self.is_provisions(article):
             # a sentence that reports where things stand (截至…, 累计, 已经, 同比) is the
-            # document's background, not one of its provisions; a numbered item or a short
-            # line of a table is a provision as any sentence is ((1)一次动用…5亿公斤以下的…)
+            # document's background, not one of its provisions; every other sentence, headings
+            # included (a numbered item, a table's short line: (1)一次动用…5亿公斤以下的…), is one
             return {i for i, s in enumerate(article.sentences)
                     if not any(w in text[s.start:s.end] for w in self.report_words)}
         inside = False

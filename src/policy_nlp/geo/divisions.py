@@ -94,7 +94,9 @@ class DivisionTable:
             if level == "city" and prov and name.endswith("市") and len(name) >= 3:
                 stems.setdefault(name[:-1], set()).add(prov)
         stop = set(read_words(CITY_SHORT_STOP)) if CITY_SHORT_STOP.exists() else set()
-        self.city_stems = {k: next(iter(v)) for k, v in stems.items() if len(v) == 1 and k not in stop}
+        province_names = {n for p in provinces().provinces for n in (p.full_name, *p.short_names)}
+        self.city_stems = {k: next(iter(v)) for k, v in stems.items()
+                           if len(v) == 1 and k not in stop and k not in province_names}  # (吉林: the province counts it)
         self._stem_automaton = ahocorasick.Automaton()
         for stem in self.city_stems:
             self._stem_automaton.add_word(stem, stem)
