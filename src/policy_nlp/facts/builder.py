@@ -91,12 +91,15 @@ class FactBuilder:
             by_sentence.setdefault(i, []).append(q)
         plan = self.modality.plan_sentences(article) if article.sentences else set()
         place_starts = [p[0] for p in places]
+        bodies = sorted(bodies)
+        body_starts = [b[0] for b in bodies]
         home = self.region.article_home(article, places)
         facts: list[Fact] = []
         for i, qs in sorted(by_sentence.items()):
             sent = sentences[i]
             lo, hi = bisect.bisect_left(place_starts, sent.start), bisect.bisect_left(place_starts, sent.end)
-            names = {t for s, e, t in bodies if sent.start <= s < sent.end} if bodies else frozenset()
+            names = {t for _, _, t in bodies[bisect.bisect_left(body_starts, sent.start):
+                                              bisect.bisect_left(body_starts, sent.end)]} if bodies else frozenset()
             facts.extend(self._sentence_facts(article, tokens, sent, qs, list(places[lo:hi]), i in plan, home, names))
         return facts
 
