@@ -120,7 +120,21 @@ def test_gpe_named_regions(rules):
     assert {"长三角", "粤港澳大湾区"} <= set(gpes)
 
 
+def test_gpe_foreign_place_from_transliteration(rules):
+    text = "货轮驶离瓜达尔港，班列开往塞尔维亚诺维萨德。瓜达尔港区的东方安全局面稳定。"
+    gpes = found(run(rules, text), "GPE")
+    assert {"瓜达尔港", "诺维萨德", "塞尔维亚"} <= set(gpes)
+    assert "东方" not in gpes and "安全" not in gpes  # common characters alone make no foreign name
+
+
 # -- PERSON --------------------------------------------------------------------------------
+def test_person_foreign_name_after_title_and_repeated(rules):
+    text = "斯里兰卡总理维克拉马表示，双方合作前景广阔。维克拉马说，港口将扩建。"
+    people = found(run(rules, text), "PERSON")
+    assert "维克拉马" in people
+    assert "总理维克拉马" not in people
+
+
 def test_person_next_to_titles(rules):
     text = "局长 李建华\n\n公司负责人周明远说，效率明显提升。习近平总书记强调"
     people = found(run(rules, text), "PERSON")
@@ -139,6 +153,12 @@ def test_initiative_quoted_name_drops_generic_head(rules):
 def test_initiative_quoted_metaphor_filtered(rules):
     inits = found(run(rules, "打好政策“组合拳”，为发展注入“活水”。"), "INITIATIVE")
     assert not inits
+
+
+def test_initiative_quote_heading_a_de_phrase_is_a_metaphor(rules):
+    inits = found(run(rules, "找到破解难题的“金钥匙”，推广浙江的“千万工程”经验。"), "INITIATIVE")
+    assert "金钥匙" not in inits
+    assert "千万工程" in inits  # a numbered name keeps its place
 
 
 def test_initiative_single_character_quote_keeps_head(rules):

@@ -147,6 +147,11 @@ class GpeRule:
         self.street_not_names = frozenset(lex.group("gpe.street_not_names"))
         self.zone_verbs = frozenset(lex.group("extend.lead_verbs")) | frozenset(lex.group("org.promote_verbs"))
         self.bad_locality_start = frozenset("".join(lex.group("gpe.locality_stop_chars")))
+        translit = {r["class"]: r["chars"] for r in lex["transliteration"]}
+        self.foreign_distinctive = frozenset(translit.get("distinctive", ""))
+        common = "".join(sorted(set(translit.get("common", "")) | self.foreign_distinctive))
+        self.foreign_run = regex.compile(f"[{regex.escape(common)}]{{2,}}") if common else None
+        self.foreign_heads = tuple(sorted(lex.group("gpe.foreign_heads"), key=len, reverse=True))
 
     def _features(self, ctx: Context, matches: list[list]) -> list[list]:
         """Rivers, lakes, mountains and seas: words the tagger's dictionary marks as places
@@ -281,6 +286,54 @@ class GpeRule:
                 start = min(before)  # 房山区|松林路: the street after its district is one address
             out.append(Candidate(start, e, text[start:e], "GPE", None, text[start:e], "rule", 0.7,
                                  rule="gpe.street", priority=1, features={"level": "street", "form": "full"}))
+        return out
+
+    def _foreign(self, ctx: Context, found: list[Candidate]) -> list[Candidate]:
+        """杜伊斯堡港, 拉纳卡港, 波兰|马拉舍维奇: a foreign place the gazetteers do not hold, read
+        from how Chinese writes foreign names: a run of transliteration characters that begins
+        a word, holds a character rare outside transliterations, and is closed by a place head
+        (…港, …市, …河) or follows a country's name. The bare name found so is also the place
+        where the text repeats it without its head (杜伊斯堡)."""
+        if self.foreign_run is None:
+            return []
+        text, out = ctx.text, []
+        taken = [(c.start, c.end) for c in found]
+        country_ends = {c.end for c in found if c.features.get("level") == "country"}
+        stems: set[str] = set()
+        for m in self.foreign_run.finditer(text):
+            rs, re_ = m.span()
+            starts = [p for p in range(rs, re_ - 1) if p in ctx.tok_start_at]
+            for s in starts:
+                if any(a < re_ and s < b for a, b in taken):
+                    continue
+                name = text[s:re_]
+                if not any(ch in self.foreign_distinctive for ch in name):
+                    break
+                head = next((h for h in self.foreign_heads if text.startswith(h, re_)), None)
+                if head and re_ + len(head) in ctx.tok_end_at:
+                    e = re_ + len(head)
+                elif s in country_ends and len(name) >= 3 and re_ in ctx.tok_end_at:
+                    e = re_
+                else:
+                    break
+                if any((ctx.tag(k) in _FUNCTION_TAGS or ctx.tag(k).startswith("v"))
+                       and ctx.tokens[k][1] - ctx.tokens[k][0] >= 2
+                       for k in range(ctx.tok_start_at[s], ctx.token_index(re_ - 1) + 1)):
+                    break  # a verb or a function word of its own inside: ordinary words, no name
+                    # (a single character the tagger guessed, 马拉|舍|维奇, is part of the name)
+                out.append(Candidate(s, e, text[s:e], "GPE", None, text[s:e], "rule", 0.7,
+                                     rule="gpe.foreign", priority=1, features={"level": "foreign", "form": "full"}))
+                taken.append((s, e))
+                if len(name) >= 3:
+                    stems.add(name)
+                break
+        for stem in stems:
+            for m in regex.finditer(regex.escape(stem), text):
+                s, e = m.span()
+                if s in ctx.tok_start_at and not any(a < e and s < b for a, b in taken):
+                    out.append(Candidate(s, e, stem, "GPE", None, stem, "rule", 0.7, rule="gpe.foreign",
+                                         priority=1, features={"level": "foreign", "form": "short"}))
+                    taken.append((s, e))
         return out
 
     def _zones(self, ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -422,6 +475,7 @@ class GpeRule:
                                  rule=rule, priority=2, features={"level": level, "form": how}))
         out += self._zones(ctx, out)
         out += self._streets(ctx, out)
+        out += self._foreign(ctx, out)
         for m in self.abbr_pattern.finditer(text):
             s, e = m.span()
             if text[max(s - 2, 0):s] in self.not_movement:

@@ -207,6 +207,8 @@ class InitiativeRule:
             if one_token and tag[:1] in ("a", "d", "v", "i", "l", "n") and tag not in ("nz", "nt", "nr", "ns") \
                     and not head and not _ASCII_ALNUM.search(w) and w[0] not in NUM:
                 score = 0.35
+            elif self._metaphor_after_de(text, w, s, head):
+                score = 0.35
             if head:
                 score = 0.85
             if w.endswith(self.org_ends) and len(w) >= 5:
@@ -219,6 +221,14 @@ class InitiativeRule:
                                  features={"quoted": True, "head": head, "one_token": one_token, "tag": tag,
                                            "len": len(w)}))
         return blocked
+
+    def _metaphor_after_de(self, text: str, w: str, s: int, head: str | None) -> bool:
+        """解决问题的“总钥匙”, 打开城市的“黄金网络”: a short quote that is the head noun of a
+        的-phrase names what something is likened to, not a programme; a numbered slogan
+        (的“三项制度”), a code (“11228”) or a name with its own head stays."""
+        if head or s < 2 or text[s - 2] != "的" or len(w) > 6:
+            return False
+        return w[0] not in NUM and not _ASCII_ALNUM.search(w) and not w.endswith(self.head_ends)
 
     def _spoken(self, w: str) -> bool:
         """Is a quoted string speech rather than a name: a degree adverb opening it, a

@@ -37,6 +37,7 @@ FILES = {
     "gpe_name_heads": ("gpe_name_heads.txt", "words"),
     "gpe_not_movement": ("gpe_not_movement.txt", "words"),
     "org_generic": ("org_generic.txt", "words"),
+    "transliteration": ("transliteration.tsv", "table"),
     # closed word classes of the rules, one table: group, word, value
     "rule_words": ("rule_words.tsv", "table"),
     "canonical_forms": ("canonical_forms.tsv", "table"),

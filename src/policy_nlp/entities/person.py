@@ -6,6 +6,9 @@
 - ``person.transliterated``: a foreign name written in parts joined by ``·`` (托马什·雅斯库瓦),
   bounded by the words around it (a role before it, a verb after it), never inside quotes
   (“国风·秦韵” is a slogan);
+- ``person.foreign``: a foreign name written without ``·`` (普拉昌达, 库密斯) right after a
+  title or role and before a verb or punctuation: a run of the characters Chinese writes
+  foreign names with (``transliteration.tsv``), repeated wherever the text names it again;
 - ``person.nr``: tokens the tagger marks ``nr``/``nrfg`` that start with a common surname,
   are not on the stop list and are not followed by an industry word (国轩高科); a name of
   three or four characters the tagger discovered (no dictionary entry: 付占国) is taken, the
@@ -53,6 +56,10 @@ class PersonRule:
         self.trailing_titles = frozenset(lex.group("person.trailing_titles"))
         self.glued_chars = frozenset("".join(lex.group("person.glued_chars")))
         self.role_words = frozenset(lex.group("person.role_words"))
+        translit = {r["class"]: r["chars"] for r in lex["transliteration"]}
+        self.foreign_distinctive = frozenset(translit.get("distinctive", ""))
+        chars = "".join(sorted(set(translit.get("common", "")) | self.foreign_distinctive))
+        self.foreign_run = regex.compile(f"[{regex.escape(chars)}]{{2,8}}") if chars else None
         self.any_title = regex.compile(trie_pattern(self.titles | self.trailing_titles | self.role_words))
         verbs = sorted(lex.words("speech_verbs"), key=len, reverse=True)
         sur = trie_pattern(surnames)
@@ -154,6 +161,7 @@ class PersonRule:
                                      features={"len": e - s}))
         out.extend(self._transliterated(ctx))
         out.extend(self._token_bounded_titles(ctx, {(c.start, c.end) for c in out}))
+        out.extend(self._foreign(ctx, out))
         toks = ctx.tokens
         n = len(toks)
         covered = {c.start for c in out}
@@ -228,6 +236,48 @@ class PersonRule:
                         continue  # 高素质|农民, 政协|委员: a word before makes it a compound
                     self._take(ctx, s - n, s, have, out)
                     break
+        return out
+
+    def _foreign(self, ctx: Context, found: list[Candidate]) -> list[Candidate]:
+        """尼泊尔总理|普拉昌达|表示, 负责人|库密斯|表示: a transliterated name after a title or
+        role, ending on a word boundary before a verb, a function word or punctuation; then
+        every later mention of it that starts a word."""
+        if self.foreign_run is None:
+            return []
+        text, toks, tags = ctx.text, ctx.tokens, ctx.tags
+        taken = [(c.start, c.end) for c in found]
+        names: set[str] = set()
+        for m in self.any_title.finditer(text, overlapped=True):
+            s, e = m.span()
+            i = ctx.tok_start_at.get(s)
+            if i is None or toks[i][1] != e or not (m.group() in self.titles or m.group() in self.role_words):
+                continue
+            run = self.foreign_run.match(text, e)
+            if not run or e not in ctx.tok_start_at:
+                continue
+            for end in range(run.end(), e + 1, -1):  # the longest run that ends a word before a verb
+                j = ctx.tok_end_at.get(end)
+                nxt_tag = tags[j + 1] if j is not None and j + 1 < len(toks) else "x"
+                if j is None or nxt_tag[:1] not in _AFTER_NAME or nxt_tag in _ASPECT_TAGS:
+                    continue
+                w = text[e:end]
+                if not any(ch in self.foreign_distinctive for ch in w) or w in self.stop or w in self.titles \
+                        or (self.in_dictionary is not None and self.in_dictionary(w)) \
+                        or any(a < end and e < b for a, b in taken):
+                    break
+                if any(toks[k][1] - toks[k][0] >= 2 and tags[k][:1] in "vpcudr"
+                       for k in range(ctx.tok_start_at[e], j + 1)):
+                    break  # a verb or function word of its own: not a name
+                names.add(w)
+                break
+        out: list[Candidate] = []
+        for w in names:
+            for m in regex.finditer(regex.escape(w), text):
+                s, e = m.span()
+                if s in ctx.tok_start_at and e in ctx.tok_end_at and not any(a < e and s < b for a, b in taken):
+                    taken.append((s, e))
+                    out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.8, rule="person.foreign",
+                                         priority=2, features={"len": e - s}))
         return out
 
     def _take(self, ctx: Context, s: int, e: int, have: set[tuple[int, int]], out: list[Candidate]) -> None:
