@@ -147,9 +147,7 @@ class GpeRule:
         self.street_not_names = frozenset(lex.group("gpe.street_not_names"))
         self.zone_verbs = frozenset(lex.group("extend.lead_verbs")) | frozenset(lex.group("org.promote_verbs"))
         self.bad_locality_start = frozenset("".join(lex.group("gpe.locality_stop_chars")))
-        translit = {r["class"]: r["chars"] for r in lex["transliteration"]}
-        self.foreign_distinctive = frozenset(translit.get("distinctive", ""))
-        common = "".join(sorted(set(translit.get("common", "")) | self.foreign_distinctive))
+        common, self.foreign_distinctive = lex.transliteration()
         self.foreign_run = regex.compile(f"[{regex.escape(common)}]{{2,}}") if common else None
         self.foreign_heads = tuple(sorted(lex.group("gpe.foreign_heads"), key=len, reverse=True))
 

@@ -75,6 +75,13 @@ class Lexicon:
         """The words of one group of ``rule_words.tsv`` (``org.list_heads`` …), in file order."""
         return list(dict.fromkeys(r["word"] for r in self.data["rule_words"] if r["group"] == name))
 
+    def transliteration(self) -> tuple[str, frozenset[str]]:
+        """The characters foreign names are written with (``transliteration.tsv``), and the
+        ones rare outside such names; the place and the person rules read both."""
+        rows = {r["class"]: r["chars"] for r in self.data["transliteration"]}
+        distinctive = frozenset(rows.get("distinctive", ""))
+        return "".join(sorted(set(rows.get("common", "")) | distinctive)), distinctive
+
     def group_values(self, name: str) -> dict[str, str]:
         """A group of ``rule_words.tsv`` as word -> value (its third column)."""
         return {r["word"]: r.get("value", "") for r in self.data["rule_words"] if r["group"] == name}

@@ -56,9 +56,7 @@ class PersonRule:
         self.trailing_titles = frozenset(lex.group("person.trailing_titles"))
         self.glued_chars = frozenset("".join(lex.group("person.glued_chars")))
         self.role_words = frozenset(lex.group("person.role_words"))
-        translit = {r["class"]: r["chars"] for r in lex["transliteration"]}
-        self.foreign_distinctive = frozenset(translit.get("distinctive", ""))
-        chars = "".join(sorted(set(translit.get("common", "")) | self.foreign_distinctive))
+        chars, self.foreign_distinctive = lex.transliteration()
         self.foreign_run = regex.compile(f"[{regex.escape(chars)}]{{2,8}}") if chars else None
         self.any_title = regex.compile(trie_pattern(self.titles | self.trailing_titles | self.role_words))
         verbs = sorted(lex.words("speech_verbs"), key=len, reverse=True)
