@@ -333,3 +333,23 @@ def test_a_relative_clause_before_a_count_and_a_body_breaking_it_down(facts_of):
     assert by[("16个", None)].indicator.endswith("取消的罚款事项")
     assert by[("5个", "住房城乡建设部")].indicator.endswith("取消的罚款事项")
     assert all(f.indicator and f.indicator.strip("（）") for f in facts)  # a bracketed gloss is no indicator
+
+
+def test_a_verbal_noun_before_a_count_governs_what_is_counted(facts_of):
+    # jieba tags 培育/建设 vn; with a noun after the count, the noun is what is counted
+    fs = by_text(facts_of("今年，全省着力培育8个先进制造业集群，布局建设15个现代农业示范园区。"))
+    assert fs["8个"].indicator == "先进制造业集群"
+    assert fs["15个"].indicator == "现代农业示范园区"
+    # a length of time qualifies the noun after it: the noun is not counted
+    fs = by_text(facts_of("项目组每天坚持培训4小时技术骨干。"))
+    assert fs.get("4小时") is None or fs["4小时"].indicator != "技术骨干"
+
+
+def test_a_clause_without_value_past_a_time_frame_names_the_indicator(facts_of):
+    # 五年来 only sets the time; the place and its partner come before what their trade amounts to
+    fs = by_text(facts_of("五年来，甘肃与中亚国家进出口总额稳步攀升，年均增长12.6%。"))
+    assert "进出口总额" in fs["12.6%"].indicator
+    assert "甘肃" not in fs["12.6%"].indicator
+    # a person who acts is never what is measured
+    fs = by_text(facts_of("会上，王建国介绍情况，共有120人参加培训。"))
+    assert "王建国" not in (fs["120人"].indicator or "")

@@ -28,12 +28,16 @@ from policy_nlp.records import Article, Fact, Quantity, Sentence
 
 GENERIC_INDICATORS = {"增速", "增幅", "增长", "比重", "占比", "规模", "总量", "总额", "数量", "总数", "比例", "同比", "环比"}
 _WORD_CHAR = re.compile(r"[\w]")  # an indicator holds at least one letter, digit or character
+_RATE_UNITS = frozenset(("%", "个百分点", "‰", "倍"))
 _REACHED_BY = re.compile(r"到\d{4}年(?:底|末)?")  # a target date's form, read as a date reached in an achievement
 #: Where the text after a group's last value stops: a clause break or a list comma.
 AFTER_STOP = re.compile("[" + re.escape(CLAUSE_BREAKS + LIST_BREAK) + "]")
 MIN_SHARED_INDICATOR = 4  # 光纤通达率 is shared by 乡镇、行政村; 覆盖率 alone is too bare to share
 
 
+_NAME_TAGS = frozenset(("nr", "nrfg", "nrt", "nt"))  # persons and bodies: what acts, never what is measured
+_PARTNER_WORDS = frozenset(("与", "同", "和", "对"))  # 陕西与…国家进出口额: the two sides of an exchange
+_COMMON_NOUN_TAGS = frozenset(("n", "vn", "nz", "j", "eng", "an"))
 _COORDINATION = re.compile(r"和|、|及|与")  # the joints of coordinated subjects
 
 
@@ -68,6 +72,8 @@ class FactBuilder:
         self.comparison_starts = tuple(self.vocab.words("comparison"))
         self.dimensions_longest_first = sorted(self.vocab.dimensions, key=len, reverse=True)
         self.governors = governor_table(self.vocab)
+        # a rate, a multiple or a length of time qualifies the noun after it, never counts it (3小时孔剧)
+        self.not_counting_units = _RATE_UNITS | frozenset(self.vocab.words("time_unit"))
 
     def __call__(
         self,
@@ -188,6 +194,8 @@ class FactBuilder:
             pass
         elif is_stacked(group) or not indicator or (indicator in GENERIC_INDICATORS and not link) \
                 or self.indicators.opens_onto_value(core, tokens, c_start, text) \
+                or (not link and head.unit not in self.not_counting_units and not after.startswith("的")
+                    and self.indicators.verbal_noun_before(core, tokens, c_start, text)) \
                 or (not link and self.indicators.followed_by_noun(after, tokens, tail.end, text)):
             found = self.indicators.after_value(after, tokens, tail.end, text)
             if found:
@@ -306,21 +314,81 @@ class FactBuilder:
         return text[last[0]:last[1]]
 
     def _topic(self, text: str, tokens, sent: Sentence, clause_start: int) -> str | None:
-        """The subject of the sentence's first clause when it holds no value
-        (工业投资保持扩张，上半年同比增长8.9%): the leading nouns before its first verb."""
-        end = sent.start
-        while end < clause_start and text[end] not in CLAUSE_BREAKS:
-            end += 1
-        if end >= clause_start:
+        """The subject of an earlier clause of the sentence that holds no value, for a clause
+        that names none (工业投资保持扩张，上半年同比增长8.9%). The clause right before is read
+        first, past a clause that only sets the time (十年来，陕西与共建“一带一路”国家进出口额翻了两番，
+        年均增长18.4%): its leading nouns, else the nouns right before its first verb after a
+        place and a prepositional phrase; then, as before, the leading nouns of the first clause."""
+        clauses = []
+        start = sent.start
+        while start < clause_start:
+            end = start
+            while end < clause_start and text[end] not in CLAUSE_BREAKS:
+                end += 1
+            if end >= clause_start:
+                break
+            clauses.append(tokens_in(tokens, start, end))
+            start = end + 1
+        if not clauses:
             return None
+        # 十年来, 2022年以来: a time frame, the subject comes after it
+        clauses = [c for c in clauses if not (c and all(
+            tag in ("t", "m", "f") or text[s:e] in ("来", "以来") or self.vocab.period_pattern.fullmatch(text[s:e])
+            for s, e, tag in c))]
+        if not clauses:
+            return None
+        for clause in reversed(clauses):
+            topic = self._leading_nouns(text, clause, strict=True)
+            if not topic and len(clause) > 2 and clause[0][2] == "ns" and text[clause[1][0]:clause[1][1]] in _PARTNER_WORDS:
+                # 陕西与共建“一带一路”国家进出口额翻了两番: a place and its partner, then what their
+                # exchange amounts to, right before the clause's verb
+                topic = self._subject_before_verb(text, clause)
+            if topic:
+                return topic
+            break
+        return self._leading_nouns(text, clauses[0])
+
+    def _leading_nouns(self, text: str, clause, strict: bool = False) -> str | None:
+        """``strict`` (a clause other than the first): only nouns, ending in a common noun, and
+        no person or body among them (习近平祝贺…, 林业局挂牌…: a name is what acts, not what
+        is measured)."""
         words = []
-        for s, e, tag in tokens_in(tokens, sent.start, end):
+        last = ""
+        for s, e, tag in clause:
             word = text[s:e]
             if is_verb(tag) or tag in ("x", "m", "p", "c", "d", "r"):
                 break
-            if word in self.scope.levels or self.vocab.period_pattern.fullmatch(word):
-                continue
+            if not is_nominal(tag) and tag not in ("t", "s", "f") and (strict or len(word) > 1):
+                return None  # 健全|…, 短短|…: an adjective opens a predicate, no subject (全|社会 is a modifier)
+            if strict and tag in _NAME_TAGS:
+                return None
+            if word in self.scope.levels or tag == "ns" or self.vocab.period_pattern.fullmatch(word):
+                continue  # a place or a time is never what is measured
             words.append(word)
+            last = tag
         topic = "".join(words)
+        if (strict or last in _NAME_TAGS) and last not in _COMMON_NOUN_TAGS:
+            return None  # 王建国介绍情况: a name alone is who acts
         return topic if 2 <= len(topic) <= 16 else None
+
+    @staticmethod
+    def _subject_before_verb(text: str, clause) -> str | None:
+        run: list[tuple[str, str]] = []
+        for s, e, tag in clause:
+            if is_verb(tag):
+                run = [(w, t) for w, t in run if t != "d"]
+                topic = "".join(w for w, _ in run)
+                if 2 <= len(topic) <= 16 and run[-1][1] in _COMMON_NOUN_TAGS and not any(t in _NAME_TAGS for _, t in run):
+                    return topic
+                run = []
+            elif is_nominal(tag) and tag != "ns":
+                if run and run[-1][1] == "d":
+                    run = []
+                run.append((text[s:e], tag))
+            elif tag in ("d", "ad") and run:
+                if run[-1][1] != "d":
+                    run.append(("", "d"))  # 进出口总额|稳步|攀升: an adverb between the subject and its verb
+            else:
+                run = []
+        return None
 

@@ -253,6 +253,23 @@ class IndicatorFinder:
             return False
         return (tag.startswith("v") and tag not in ("vn",)) or (tag == "p" and word not in ("在", "为"))
 
+    def verbal_noun_before(self, core: str, tokens: list[tuple[int, int, str]], core_start: int, text: str) -> bool:
+        """True when the words before the value end in a verbal noun that stands right at it
+        (着力培育|6个…集群, 布局建设|20个…县): jieba tags 建设, 培育 ``vn`` whether they name an
+        activity or govern an object; a count with a noun after it makes it the verb, and what
+        is counted follows the value. The caller checks that a noun follows."""
+        if not core:
+            return False
+        end = core_start + len(core)
+        starts = token_starts(tokens)
+        i = bisect.bisect_left(starts, end) - 1
+        if i < 0 or tokens[i][1] != end:
+            return False
+        while i > 0 and text[tokens[i][0]:tokens[i][1]] in ASPECT:
+            i -= 1
+        word = text[tokens[i][0]:tokens[i][1]]
+        return tokens[i][2] == "vn" and word not in self.link_words and len(word) >= 2
+
     def after_value(self, after: str, tokens: list[tuple[int, int, str]], after_start: int, text: str) -> str:
         """The noun phrase right after a value (建成2000个5G基站 -> 5G基站, 57%的行政村 ->
         行政村): nominal tokens, adjectives inside it (先进制造业集群), up to the first verb,
