@@ -493,3 +493,21 @@ def test_review_cases_titles_with_their_own_verbs_and_false_short_forms(rules):
     assert "华" not in places
     inits = found(run(rules, "他第一次进行问卷调查。"), "INITIATIVE")
     assert not any(t.endswith("调查") for t in inits)
+
+
+def test_org_working_groups_named_by_scope_and_task(rules):
+    # the task is a verb phrase with numbers and a bracketed place; the scope opens the name
+    orgs = found(run(rules, "会议决定成立全市推进“十五五”规划实施工作领导小组，统筹各项工作。"), "ORG")
+    assert "全市推进“十五五”规划实施工作领导小组" in orgs
+    orgs = found(run(rules, "组建长江经济带（安徽）绿色发展工作专班，实行周调度。"), "ORG")
+    assert "长江经济带（安徽）绿色发展工作专班" in orgs
+    # no scope before the task: the general grammar decides, no verb phrase is taken in
+    orgs = found(run(rules, "我们将深入推进乡村振兴工作领导小组部署的任务。"), "ORG")
+    assert not any(t.startswith(("深入", "推进")) for t in orgs)
+
+
+def test_org_one_character_suffix_ending_an_idiom_or_count(rules):
+    orgs = found(run(rules, "项目因资金短缺陷入僵局，各族群众和睦相处，全县排查隐患万余处。"), "ORG")
+    assert not orgs
+    orgs = found(run(rules, "金华市金东区发改局牵头，区经济发展局配合。"), "ORG")
+    assert "金华市金东区发改局" in orgs

@@ -42,6 +42,9 @@ class OrgRule:
         self.coord_heads = set(lex.group("org.coord_heads"))
         # the heads of task bodies, whose names hold a verb phrase (推进一带一路建设工作领导小组)
         self.task_heads = tuple(lex.group("org.task_heads"))
+        self.task_body_heads = tuple(lex.group("org.task_body_heads"))
+        self.task_scopes = frozenset(lex.group("org.task_scopes"))
+        self.task_openers = frozenset(lex.group("org.task_openers"))
         # modifiers that sort bodies into kinds (公立, 三甲, 股份制, 跨国): alone before a suffix, no name
         self.kind_modifiers = frozenset(lex.group("org.kind_modifiers"))
         self.fund_kinds = self.kind_modifiers | frozenset(lex.group("org.fund_kind_modifiers"))
@@ -132,6 +135,9 @@ class OrgRule:
             if len(suf) == 1:
                 if tok != suf and (len(tok) < 3 or tok[-2:] in self.single_suffix_stop or tok[0] in "各全本该每"):
                     continue
+                if tok != suf and (tag in ("i", "m", "mq") or (tag in ("l", "v") and len(tok) >= 4)):
+                    continue  # 陷入僵局, 和平相处, 万余处: a phrase or a count that ends in the character
+                    # (three characters are often a name the tagger calls l or v: 发展局, 发改局)
                 if tok == suf and tag.startswith("v"):
                     continue  # 不再经商|办|企业: the character is a verb here
             elif tok in self.single_suffix_stop:
@@ -157,6 +163,10 @@ class OrgRule:
                                 quoted_lead=True)
             if not suf.endswith(self.task_heads):
                 start = self._after_inner_lead_verb(ctx, start, head_start)
+            elif suf.endswith(self.task_body_heads):
+                scoped = self._task_body_start(ctx, head_start)
+                if scoped is not None and scoped < start:
+                    start = scoped
             kind, min_core = self.suffixes[suf]
             name = text[start:e]
             core = name[: len(name) - len(suf)]
@@ -222,6 +232,35 @@ class OrgRule:
         governs the name after it (有序推进|高校图书馆, 支持发展|民营银行); only the names of
         task bodies hold such a verb phrase (推进一带一路建设工作领导小组)."""
         return after_last_verb(ctx, start, head_start, self.governing_verbs)
+
+    def _task_body_start(self, ctx: Context, head_start: int, max_chars: int = 26) -> int | None:
+        """A working group is named by its scope and its task (全省|推进一带一路建设|工作领导小组,
+        区|农资保供|工作专班, 中欧班列（西安）高质量发展工作专班): the task is a verb phrase that may
+        hold numbers, quotes and a bracketed place, which the general extension stops at. The
+        name runs back to the leftmost scope or place word before a clause break, a function
+        word or the verb that sets the group up (成立, 组建); None when no scope opens it."""
+        text = ctx.text
+        k = ctx.tok_end_at.get(head_start)
+        best = None
+        in_brackets = False
+        while k is not None and k >= 0:
+            s, e, tag = ctx.tokens[k]
+            w = text[s:e]
+            if head_start - s > max_chars or w in self.task_openers or w in self.boundary and not tag.startswith(("n", "v")):
+                break
+            if tag == "x" and w not in "“”（）()":
+                break
+            if w in "）)":
+                in_brackets = True
+            elif w in "（(":
+                in_brackets = False
+            elif tag in ("p", "c", "u", "uj", "ul", "r", "d", "ad", "f") and not (tag == "p" and w == "与"):
+                break
+            elif not in_brackets and (w in self.task_scopes or tag in ("ns", "nt", "j")
+                                      or (self.place_prefix is not None and self.place_prefix.match(w))):
+                best = s  # a place inside the brackets qualifies the name, it does not open it
+            k -= 1
+        return best
 
     def _lists(self, ctx: Context, out: list[Candidate], known: set[str]) -> None:
         text = ctx.text
