@@ -511,3 +511,14 @@ def test_org_one_character_suffix_ending_an_idiom_or_count(rules):
     assert not orgs
     orgs = found(run(rules, "金华市金东区发改局牵头，区经济发展局配合。"), "ORG")
     assert "金华市金东区发改局" in orgs
+
+
+def test_initiative_routes_and_bracketed_sections(rules):
+    inits = found(run(rules, "开工建设西宁至成都铁路，推进黄河国家文化公园（甘肃段）建设。"), "INITIATIVE")
+    assert "西宁至成都铁路" in inits
+    assert "黄河国家文化公园（甘肃段）" in inits
+    inits = found(run(rules, "高标准建设中国（甘肃）自由贸易试验区。"), "INITIATIVE")
+    assert "中国（甘肃）自由贸易试验区" in inits
+    # 到 as a verb of going is no route
+    inits = found(run(rules, "省长到特高压直流工程现场调研。"), "INITIATIVE")
+    assert not any("到" in t for t in inits)

@@ -183,3 +183,76 @@ def _quoted_lead(text: str, cur: int) -> int:
     if 2 <= len(inner) <= 8 and _HAN_ONLY.fullmatch(inner):
         return o
     return cur
+
+
+_SECTION_ENDS = ("段", "片区", "分区", "园区", "区段", "标段")
+_BRACKET_INNER = regex.compile(r"[（(](\p{Han}{2,8})[）)]")
+_ROUTE_LINKS = "至—－"  # 郑州至万州高速铁路, 新安江—千岛湖…合作区; 到 only after a place-tagged word
+_ROUTE_PART_TAGS = frozenset(("n", "ns", "nr", "nz", "j"))
+_PLACE_TAGS = frozenset(("ns", "nr", "nz", "j"))
+
+
+def _place_in_brackets(ctx: Context, o: int, c: int) -> bool:
+    """Is text[o+1:c] a place or a section of one (安徽段, 西安, 长沙片区)?"""
+    inner = ctx.text[o + 1:c]
+    if inner.endswith(_SECTION_ENDS):
+        return True
+    k = ctx.tok_start_at.get(o + 1)
+    return k is not None and ctx.tokens[k][1] == c and ctx.tokens[k][2] == "ns"
+
+
+def section_after(ctx: Context, end: int) -> int:
+    """The end of a name followed by the place or section it covers, in brackets
+    (大运河国家文化公园（安徽段）, 中欧班列（西安）): the bracket belongs to the name."""
+    m = _BRACKET_INNER.match(ctx.text, end)
+    if m and _place_in_brackets(ctx, m.start(), m.end() - 1):
+        return m.end()
+    return end
+
+
+def route_before(ctx: Context, start: int, max_chars: int = 6) -> int:
+    """The start of a name that opens with a route between two places (郑州至万州高速铁路,
+    陇东到山东特高压直流工程, 新安江—千岛湖生态环境共同保护合作区): the name grown back to its
+    second place takes the first place and the link word in."""
+    text = ctx.text
+    if start < 3 or text[start - 1] not in _ROUTE_LINKS + "到":
+        return start
+    k = ctx.tok_start_at.get(start)
+    if k is None or ctx.tokens[k][2] not in _PLACE_TAGS:
+        return start
+    link = start - 1
+    j = ctx.token_index(link)
+    if j < 0:
+        return start
+    cur = link
+    if ctx.tokens[j][0] < link:  # the segmenter glued the link to the place before it (董家|口至)
+        cur = ctx.tokens[j][0]
+        j -= 1
+        part_tags = {"n"}
+    else:
+        j -= 1
+        part_tags = set()
+    while j >= 0 and ctx.tokens[j][1] == cur and ctx.tokens[j][2] in _ROUTE_PART_TAGS and link - ctx.tokens[j][0] <= max_chars:
+        cur = ctx.tokens[j][0]
+        part_tags.add(ctx.tokens[j][2])
+        j -= 1
+    if cur >= link - 1:
+        return start  # no place of two characters or more before the link
+    if text[link] == "到" and "ns" not in part_tags:
+        return start  # 省长到|…工程: 到 is a verb of going, not a route
+    return cur
+
+
+def bracketed_qualifier_before(ctx: Context, start: int, grow) -> int:
+    """The start of a name whose first part is followed by a bracketed place (中国（湖南）自由贸易试验区,
+    淮河（安徽段）文化旅游大环线): ``grow(offset)`` extends the first part leftwards from the bracket."""
+    text = ctx.text
+    if start < 4 or text[start - 1] not in "）)":
+        return start
+    o = max(text.rfind("（", max(0, start - 10), start - 1), text.rfind("(", max(0, start - 10), start - 1))
+    if o <= 0 or not _BRACKET_INNER.fullmatch(text, o, start) or not _place_in_brackets(ctx, o, start - 1):
+        return start
+    if ctx.tok_end_at.get(o) is None:
+        return start
+    new = grow(o)
+    return new if new < o else start

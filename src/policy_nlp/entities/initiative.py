@@ -18,7 +18,8 @@ import re
 import regex
 
 from policy_nlp.entities.base import HARD_BOUNDARY, Candidate, Context, trie_pattern
-from policy_nlp.entities.extend import NameGrammar, after_last_verb, extend_left
+from policy_nlp.entities.extend import (NameGrammar, after_last_verb, bracketed_qualifier_before, extend_left,
+                                        route_before, section_after)
 from policy_nlp.entities.lexicon import Lexicon
 
 NUM = "一二两三四五六七八九十百千万双多"
@@ -408,6 +409,10 @@ class InitiativeRule:
                 continue  # “千亿斤粮食”产能建设工程: the rest of a quoted name, not a name of its own
             start = self._object_of_lead_verb(ctx, start, e, head)
             start = self._after_inner_lead_verb(ctx, start, head_start)
+            start = route_before(ctx, start)
+            start = bracketed_qualifier_before(ctx, start, lambda o: after_last_verb(ctx, extend_left(
+                ctx, o, self.boundary, self.name_verbs, self.grammar, allow_numbers=False, max_tokens=3,
+                max_chars=12, allow_coord=False, stop_ends=("区", "园", "港", "城", "带", "会")), o, self.grammar.lead_verbs))
             code = _CODE_BEFORE.search(text, max(0, start - 4), start) if text[start:start + 1].isdigit() else None
             if code:
                 start = code.start()  # A—11智算中心项目: a letter-dash project code is part of the name
@@ -426,6 +431,9 @@ class InitiativeRule:
             sub = self.heads.get(head, "programme")
             if head == "工程" and core.endswith(self.project_work):
                 sub = "project"
+            end = section_after(ctx, e)
+            if end > e:
+                name = text[start:end]
             canon = ctx.deictic_canonical(name)
             score = 0.6 if len(core) >= 3 else 0.5
             if head in self.weak_heads:
@@ -435,7 +443,7 @@ class InitiativeRule:
                                              for k in range(max(k0, 0), j + 1))
                 if not named:
                     score = 0.45
-            out.append(Candidate(start, e, name, "INITIATIVE", sub, canon, "rule", score, rule="init.head",
+            out.append(Candidate(start, end, name, "INITIATIVE", sub, canon, "rule", score, rule="init.head",
                                  priority=3 if head in self.project_heads else 2, features={"head": head, "core_len": len(core)}))
 
     def _modifies_next_noun(self, ctx: Context, end: int) -> bool:
