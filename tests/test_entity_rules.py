@@ -522,3 +522,16 @@ def test_initiative_routes_and_bracketed_sections(rules):
     # 到 as a verb of going is no route
     inits = found(run(rules, "省长到特高压直流工程现场调研。"), "INITIATIVE")
     assert not any("到" in t for t in inits)
+
+
+def test_person_lists_take_items_however_segmented_and_doctrine_authors(rules):
+    # a byline: the list, not the tagger, says each item is a name (祝|大伟, 李家|鼎 in jieba's cut)
+    people = found(run(rules, "（本报记者王昊男、祝大伟、李家鼎、史自强、黄玥）"), "PERSON")
+    assert {"王昊男", "祝大伟", "李家鼎", "史自强", "黄玥"} <= set(people)
+    assert "李家" not in people
+    # an item the separator does not close is the one token next to the 、
+    people = found(run(rules, "负责人马磊、王刚分别介绍了情况。"), "PERSON")
+    assert "王刚" in people and not any(p.startswith("王刚分") for p in people)
+    # the author of a doctrine the dictionary holds as one word; a common word is no author
+    people = found(run(rules, "以邓小平理论为指导，加强高水平理论研究。"), "PERSON")
+    assert list(people) == ["邓小平"]

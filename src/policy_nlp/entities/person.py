@@ -35,6 +35,8 @@ _NOT_IN_NAME_WORD = "ucrmqfb"  # first letters of the tags of words (two charact
 _NOT_IN_NAME_CHAR = "pucv"  # first letters of the tags of single characters no name holds (以, 了, 和, 用)
 _AFTER_NAME = "dvpcuxr"  # first letters of the tags that may follow a name: adverb, verb, function word, punctuation
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns", "x", "nz")
+_HAN_RUN = re.compile(f"[{HAN}]+")
+_LIST_JOINERS = frozenset(("、", "和", "与", "及", "等", "等人"))  # what closes an item of a list of names
 
 
 class PersonRule:
@@ -70,6 +72,7 @@ class PersonRule:
         self.speech = re.compile(rf"(?:(?<=[，。：；、\s”])|^)((?:{sur})[{HAN}]{{1,2}}?)(?={v})", re.M)
         self.speech_verb = re.compile(v)
         self.stop_chars = frozenset("".join(lex.group("person.name_stop_chars")))
+        self.doctrine_ends = tuple(lex.group("person.doctrine_ends"))
 
     def _ok(self, w: str) -> bool:
         if w in self.stop or len(w) < 2 or len(w) > 4 or w in self.titles:
@@ -160,6 +163,7 @@ class PersonRule:
         out.extend(self._transliterated(ctx))
         out.extend(self._token_bounded_titles(ctx, {(c.start, c.end) for c in out}))
         out.extend(self._foreign(ctx, out))
+        out.extend(self._doctrine_authors(ctx))
         toks = ctx.tokens
         n = len(toks)
         covered = {c.start for c in out}
@@ -185,8 +189,30 @@ class PersonRule:
             out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.6 if tag == "nrfg" or full_name else 0.45,
                                  rule="person.nr", priority=1,
                                  features={"len": e - s, "tag": tag, "next": nxt}))
-        out.extend(self._listed_with(ctx, out))
-        return self._trim_glued(ctx, out)
+        return self._trim_glued(ctx, self._listed_with(ctx, out))
+
+    def _doctrine_authors(self, ctx: Context) -> list[Candidate]:
+        """邓小平|理论, 毛泽东|思想: a doctrine the dictionary holds as one word, named after its
+        author. The doctrine is no entity, the author inside it is (a name inside an
+        unannotated name); the dictionary entry vouches for the name (高水平理论 is no entry)."""
+        if not self.doctrine_ends or self.in_dictionary is None:
+            return []
+        out: list[Candidate] = []
+        for s, e, tag in ctx.tokens:
+            if e - s < 4 or not tag.startswith("n"):
+                continue
+            w = ctx.text[s:e]
+            if not w.endswith(self.doctrine_ends):
+                continue
+            for end in self.doctrine_ends:
+                if w.endswith(end):
+                    name = w[:-len(end)]
+                    if 2 <= len(name) <= 3 and self.sur_re.fullmatch(name) and self._ok(name) \
+                            and self.in_dictionary(w) and self.in_dictionary(name):
+                        out.append(Candidate(s, s + len(name), name, "PERSON", None, name, "rule", 0.8,
+                                             rule="person.doctrine", priority=2, features={"len": len(name)}))
+                    break
+        return out
 
     def _trim_glued(self, ctx: Context, cands: list[Candidate]) -> list[Candidate]:
         """唐晟到|紫沙路, 文件由|总理: a three-character name ending in a function character the
@@ -315,29 +341,65 @@ class PersonRule:
 
     def _listed_with(self, ctx: Context, found: list[Candidate]) -> list[Candidate]:
         """本报记者李强、颜欢、禹丽敏: the items of a 、-list of names are all persons when one of
-        them is found by a title; each item is one token of 2–4 characters opening with a surname."""
+        them is found by a title. An item is what stands between two separators (、, a
+        punctuation mark, 和/与/及/等), 2–4 characters opening with a surname, however the
+        segmenter cut it (祝|大伟, 史|自强, 李家|鼎): the list, not the tagger, says it is a name.
+        A shorter candidate inside an item (李家 of 李家鼎) gives way to it."""
         text = ctx.text
         sure = [c for c in found if c.rule == "person.title"]
         if not sure or "、" not in text:
-            return []
+            return found
         have = {(c.start, c.end) for c in found if c.score >= 0.6}
-        out: list[Candidate] = []
+        items: list[Candidate] = []
         for c in sure:
             for step in (-1, 1):
-                k = ctx.tok_start_at.get(c.start)
+                k = ctx.tok_start_at.get(c.start) if step == -1 else ctx.tok_end_at.get(c.end)
                 while k is not None:
-                    sep, item = k + step, k + 2 * step  # the 、 next to the name, the name beyond it
-                    if not (0 <= sep < len(ctx.tokens) and 0 <= item < len(ctx.tokens)):
+                    sep = k + step
+                    if not 0 <= sep < len(ctx.tokens) or ctx.word(sep) != "、":
                         break
-                    if ctx.word(sep) != "、":
+                    span = self._list_item(ctx, sep + step, step)
+                    if span is None:
                         break
-                    s, e, _ = ctx.tokens[item]
+                    s, e, k = span
                     w = text[s:e]
-                    if not (2 <= e - s <= 4 and self._ok(w)):
-                        break
                     if (s, e) not in have:
                         have.add((s, e))
-                        out.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.7, rule="person.list",
-                                             priority=1, features={"len": e - s}))
-                    k = item
-        return out
+                        items.append(Candidate(s, e, w, "PERSON", None, w, "rule", 0.7, rule="person.list",
+                                               priority=1, features={"len": e - s}))
+        if not items:
+            return found
+        inside = [(c.start, c.end) for c in items]
+        kept = [c for c in found if c.rule == "person.title"
+                or not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in inside)]
+        return kept + items
+
+    def _list_item(self, ctx: Context, k: int, step: int) -> tuple[int, int, int] | None:
+        """(start, end, outer token index) of the list item that begins (``step`` 1) or ends
+        (``step`` -1) at token ``k``, if it reads as a name. Tokens up to the next separator
+        make the item; where no separator closes it within four characters (王刚|分别,
+        有|王沪宁), the one token next to the 、 is the item, if it is a name."""
+        toks, n = ctx.tokens, len(ctx.tokens)
+        j, run, closed = k, [], False
+        while 0 <= j < n and len(run) < 3:
+            s, e, tag = toks[j]
+            w = ctx.text[s:e]
+            if (tag == "x" and not _HAN_RUN.fullmatch(w)) or w in _LIST_JOINERS or w in self.titles \
+                    or w in self.trailing_titles:  # (黄玥 is tagged x too: a character the tagger does not know)
+                closed = True
+                break
+            if e - s == 1 and tag[:1] in "upc":
+                break  # 以, 了, 的: a function word is no part of a name
+            run.append(j)
+            j += step
+        closed = closed or not 0 <= j < n
+        for part in ((run, run[:1]) if closed else (run[:1],)):
+            if not part:
+                continue
+            first, last = min(part), max(part)
+            s, e = toks[first][0], toks[last][1]
+            w = ctx.text[s:e]
+            if 2 <= e - s <= 4 and self.sur_re.fullmatch(w) and self._ok(w) \
+                    and not any(ch in self.stop_chars for ch in w) and not w.endswith(self.place_endings):
+                return s, e, (first if step == -1 else last)
+        return None
