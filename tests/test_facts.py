@@ -353,3 +353,13 @@ def test_a_clause_without_value_past_a_time_frame_names_the_indicator(facts_of):
     # a person who acts is never what is measured
     fs = by_text(facts_of("会上，王建国介绍情况，共有120人参加培训。"))
     assert "王建国" not in (fs["120人"].indicator or "")
+
+
+def test_doublings_are_growth_and_a_partner_is_part_of_what_is_measured(facts_of):
+    fs = by_text(facts_of("十年来，浙江与东盟国家进出口额翻了两番，年均增长15.2%。"))
+    assert fs["两番"].kind == "growth" and fs["两番"].unit == "番"
+    for f in fs.values():
+        # 与 joins the two sides of an exchange: not a comparison to cut at, nor the place alone
+        assert "进出口额" in (f.indicator or "") and not f.indicator.startswith("浙江")
+    fs = by_text(facts_of("全省粮食产量比上年增长了5%。"))
+    assert fs["5%"].indicator == "粮食产量"

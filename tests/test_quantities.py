@@ -306,3 +306,13 @@ def test_lengths_of_days_are_quantities_dates_are_not():
     assert found["60日"].value == 60 and found["60日"].unit == "日"
     assert "30日" in found
     assert not any(t.endswith("1日") or t.endswith("15日") for t in found)
+
+
+def test_units_that_count_only_after_their_verb():
+    # 届 counts editions after a verb of holding, and in the list that verb governs; else a session
+    assert [(q.value, q.unit) for q in quantities("连续成功举办五届，已成功举办了8届艺术节、3届大会。")] == [
+        (5, "届"), (8, "届"), (3, "届")]
+    assert all(q.unit != "届" for q in quantities("十届全国人大四次会议审议通过。"))
+    # 番 counts doublings after 翻; 一番努力 is no quantity
+    assert [(q.value, q.unit) for q in quantities("进出口额翻了两番，收入翻一番。")] == [(2, "番"), (1, "番")]
+    assert quantities("经过一番努力，三番五次协调。") == []

@@ -150,8 +150,8 @@ class NonFactFilter:
     def indefinite_determiner(self, q: Quantity, text: str, tokens: Sequence[Token]) -> bool:
         """一 + measure word, written in Chinese (一家企业, 一项, 一天): an article-like
         determiner unless a restrictive word makes it a count (只开设一个)."""
-        if not q.text.startswith("一") or q.value != 1 or q.unit in (None, "%") or q.qualifier != "exact":
-            return False
+        if not q.text.startswith("一") or q.value != 1 or q.unit in (None, "%", "番") or q.qualifier != "exact":
+            return False  # (翻一番: a count of doublings, never a determiner)
         before = text[max(0, q.start - 4):q.start]
         return not any(w in before for w in self.restrictive)
 

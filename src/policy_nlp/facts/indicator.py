@@ -15,13 +15,15 @@ from dataclasses import dataclass
 
 from policy_nlp.facts.punctuation import BRACKETS, LIST_BREAK
 from policy_nlp.facts.punctuation import CLAUSE_BREAKS as PUNCT_CLAUSE_BREAKS
-from policy_nlp.facts.tokens import token_at, token_starts
+from policy_nlp.facts.tokens import token_at, token_ending_at, token_starts
 from policy_nlp.facts.vocabulary import FactVocabulary
 
 CLAUSE_BREAKS = PUNCT_CLAUSE_BREAKS + BRACKETS  # an indicator does not run into a bracket
 #: Comparison bases peeled off with the link (同比增长: 同比 goes with the link).
 BASE_WORDS = ("同比", "环比", "比上年", "比去年", "较上年", "较去年")
 ASPECT = frozenset({"了", "着", "过"})
+_PARTNER_WORDS = frozenset(("与", "同"))  # 陕西与东盟进出口额: the other side of an exchange
+_COMPARING = ("相比", "相较", "比较", "持平")  # 与上年相比: 与 opens a comparison base
 PREDICATE_ENDS = "，。；！？：,;!?:"  # the clause ends here, so does the predicate
 PREDICATE_SUBJECT_TAGS = ("n", "nz", "nt", "nr", "j", "vn")
 PREDICATE_LONGEST = 14  # a longer predicate says more than what is counted
@@ -102,6 +104,16 @@ class IndicatorFinder:
         changed = True
         while changed and core:
             changed = False
+            if core[-1] == "了":  # 增长了|两倍, 翻了|两番: a cue word closed by the aspect particle
+                stem = core[:-1]
+                for n in self.link_lengths:
+                    w = stem[len(stem) - n:] if n <= len(stem) else ""
+                    if w in self.peel_words and w not in self.rate_nouns and self._peelable(stem, w, tokens, start, text):
+                        core, link = stem[:-n], w + "了" + link
+                        changed = True
+                        break
+                if changed:
+                    continue
             for n in self.link_lengths:
                 if n > len(core):
                     continue
@@ -144,7 +156,8 @@ class IndicatorFinder:
                 cut = tok[1] - tok[0]  # a whole word (应届 is not the cue 应)
                 phrase, phrase_start, changed = phrase[cut:], phrase_start + cut, True
             m = self.stop_pattern.match(phrase)
-            if m and len(phrase) > m.end():
+            if m and len(phrase) > m.end() and (not tokens or token_ending_at(tokens, phrase_start + m.end()) is not None):
+                # (a whole word: the 共 of 共建 is no 共 "in all")
                 phrase, phrase_start, changed = phrase[m.end():], phrase_start + m.end(), True
             m = self.region_pattern.match(phrase)
             if m and len(phrase) > m.end() + 1:
@@ -371,6 +384,21 @@ class IndicatorFinder:
         while i < len(tokens) and tokens[i][0] < end:
             s, e, tag = tokens[i]
             if text[s:e] in self.comparison and (tag in ("p", "v", "d") or e - s == 1) and s > core_start:
+                if self._partner(core, tokens, i, core_start, text):
+                    return core  # the place before 与 goes with the other leading place words
                 return core[: s - core_start]
             i += 1
         return core
+
+    def _partner(self, core: str, tokens, i: int, core_start: int, text: str) -> bool:
+        """陕西与东盟|进出口额: 与/同 after a place that is all the phrase holds before it joins
+        the two sides of an exchange, it compares nothing (与上年相比 does): what is measured
+        is the exchange, the place is its region."""
+        s, e, _ = tokens[i]
+        if text[s:e] not in _PARTNER_WORDS or any(w in core[e - core_start:] for w in _COMPARING):
+            return False
+        head = core[: s - core_start]
+        if head in self.scope or head in STOP_LEADING:
+            return True  # 我省同俄罗斯贸易额
+        m = self.region_pattern.match(head)
+        return (m is not None and m.end() == len(head)) or (i > 0 and tokens[i - 1][2] == "ns" and tokens[i - 1][0] == core_start)

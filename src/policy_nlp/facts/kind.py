@@ -28,6 +28,8 @@ def classify_kind(unit: str | None, indicator: str, lead: str, vocab: FactVocabu
     """(kind, sign): ``lead`` is the text between the indicator and the value (达, 同比增长 …)."""
     if unit in ("个百分点", "百分点"):
         return "difference", 1
+    if unit == "番":
+        return "growth", 1  # 翻两番: a count of doublings
     if _contains_any(vocab.words("difference"))(lead):
         return "difference", 1
     if unit in PERCENT_UNITS or unit == "倍":

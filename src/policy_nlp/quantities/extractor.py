@@ -104,7 +104,12 @@ class QuantityExtractor:
         self._units = self.vocabulary.unit_by_surface()
         self._constrained_pre = frozenset(q.word for q in self.vocabulary.qualifiers if q.not_after)
         self._constrained_units = frozenset(u.surface for u in self.vocabulary.units if u.not_followed_by)
-        self._not_quantity_units = frozenset(u.surface for u in self.vocabulary.units if u.kind in ("period", "ordinal"))
+        # 届 is an ordinal (十届全国人大) unless a verb of holding counts editions (连续举办五届);
+        # 番 counts only after 翻 (翻两番; 一番努力 is no quantity)
+        self._count_after = {u.surface: u.count_after for u in self.vocabulary.units if u.count_after}
+        self._count_after.update({u.unit: u.count_after for u in self.vocabulary.units if u.count_after})
+        self._not_quantity_units = frozenset(u.surface for u in self.vocabulary.units
+                                             if u.kind in ("period", "ordinal") or u.count_after)
 
     def __call__(self, text: str) -> list[Quantity]:
         if not text:
@@ -117,7 +122,7 @@ class QuantityExtractor:
             if m.group("skip") is not None:
                 continue
             u1 = m.group("u1")
-            if u1 is not None and u1 in not_quantity_units:
+            if u1 is not None and u1 in not_quantity_units and not self._counted(text, m.start(), u1):
                 continue  # 2019年, 5月份, 一期: dates, periods and ordinals, whatever the number
             g = match_groups(m)
             if g.pre in constrained_pre or u1 in constrained_units:
@@ -146,7 +151,7 @@ class QuantityExtractor:
                 if not _isolated(text[s - 1] if s else "", text[e] if e < n else ""):
                     continue
             u1 = g.u1
-            if u1 is not None and u1 in self._not_quantity_units:
+            if u1 is not None and u1 in self._not_quantity_units and not self._counted(text, m.start(), u1):
                 continue
             reading = self._parser.read(m, g)
             if reading is None:
@@ -259,8 +264,28 @@ class QuantityExtractor:
             qualifier=r.qualifier,
         )
 
+    def _counted(self, text: str, start: int, unit: str | None) -> bool:
+        """Whether a unit that counts only in context counts here: one of its ``count_after``
+        words (a verb of holding, 举办 before 届; 翻 before 番) stands right before the number,
+        a 了 between allowed."""
+        words = self._count_after.get(unit) if unit else None
+        if not words:
+            return False
+        if text.endswith("了", 0, start):
+            start -= 1
+        if any(text.endswith(w, 0, start) for w in words):
+            return True
+        if not text.endswith("、", 0, start):
+            return False
+        # 举办8届艺术节、3届大会: a later item of a list the verb governs
+        clause = _CLAUSE_BREAK.split(text[max(0, start - 40):start])[-1]
+        return any(w in clause for w in words)
+
     def _is_quantity(self, text: str, r: Reading) -> bool:
-        if r.unit_kind in ("period", "ordinal"):
+        if r.unit in self._count_after:
+            if not self._counted(text, r.start, r.unit):
+                return False  # 十届全国人大, 一番努力
+        elif r.unit_kind in ("period", "ordinal"):
             return False
         if r.unit_kind == "year" and not _length_of_years(text, r):
             return False  # 2019年, 2020—2025年, 2025年底: a date, not a length
@@ -372,6 +397,8 @@ def _length_of_days(text: str, r: Reading) -> bool:
     lead = text[max(0, r.numeral_start - 3):r.numeral_start]
     return lead.endswith(_DAY_LIMIT_LEADS)
 
+
+_CLAUSE_BREAK = regex.compile(r"[，。；！？：,;!?:\n]")
 
 def _length_of_years(text: str, r: Reading) -> bool:
     """Whether N年 is a length (五千多年的历史, 延长30年, 近40年) rather than a year.

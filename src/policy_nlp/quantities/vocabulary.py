@@ -33,6 +33,7 @@ class Unit:
     kind: str  # measure | unit | currency | percent | period | ordinal | year | duration
     factor: Decimal
     not_followed_by: tuple[str, ...]
+    count_after: tuple[str, ...] = ()  # words before the number that make an ordinal a count
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ def load_vocabulary(
                 kind=r.get("kind") or "unit",
                 factor=Decimal(r.get("factor") or "1"),
                 not_followed_by=_alternatives(r.get("not_followed_by", "")),
+                count_after=_alternatives(r.get("count_after", "")),
             )
             for s, r in unit_rows.items()
         ),
