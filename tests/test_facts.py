@@ -363,3 +363,14 @@ def test_doublings_are_growth_and_a_partner_is_part_of_what_is_measured(facts_of
         assert "进出口额" in (f.indicator or "") and not f.indicator.startswith("浙江")
     fs = by_text(facts_of("全省粮食产量比上年增长了5%。"))
     assert fs["5%"].indicator == "粮食产量"
+
+
+def test_a_verbs_object_to_the_clause_end_is_what_is_counted(facts_of):
+    # jieba tags 举措 and 展览 as verbs: the object of 采取/举办 is still what the count counts
+    fs = by_text(facts_of("今年采取五项减税降费举措，举办12项展览。"))
+    assert fs["五项"].indicator == "减税降费举措"
+    assert fs["12项"].indicator == "展览"
+    # an adjective closing the clause is a result, not an object; one character names nothing
+    fs = by_text(facts_of("他开把试举111公斤成功，用好200亿元基金。"))
+    assert fs["111公斤"].indicator != "成功"
+    assert all(len(f.indicator or "xx") > 1 for f in fs.values())

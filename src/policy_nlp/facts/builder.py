@@ -181,8 +181,11 @@ class FactBuilder:
         indicator = self.indicators.clean(core, tokens, c_start, text) if core else ""
         if indicator and not _WORD_CHAR.search(indicator):
             indicator = ""  # （, “, ×: punctuation alone names nothing; look after the value
+        if len(indicator) == 1:
+            indicator = ""  # 好, 建, 有: one character left of a phrase names nothing measured
         own = bool(indicator)
         counted_after = False
+        governed = self.indicators.opens_onto_value(core, tokens, c_start, text)
         dimension = None
         if indicator and not link and before.endswith("的") and not after.startswith("的"):
             # 取消的16个罚款事项: a relative clause before the count modifies the noun after it
@@ -193,11 +196,13 @@ class FactBuilder:
         if counted_after:
             pass
         elif is_stacked(group) or not indicator or (indicator in GENERIC_INDICATORS and not link) \
-                or self.indicators.opens_onto_value(core, tokens, c_start, text) \
+                or governed \
                 or (not link and head.unit not in self.not_counting_units and not after.startswith("的")
                     and self.indicators.verbal_noun_before(core, tokens, c_start, text)) \
                 or (not link and self.indicators.followed_by_noun(after, tokens, tail.end, text)):
             found = self.indicators.after_value(after, tokens, tail.end, text)
+            if not found and governed and not link:
+                found = self.indicators.object_to_clause_end(after, tokens, tail.end, text)  # 采取三项减税降费举措
             if found:
                 indicator, own, counted_after = found, True, True
                 used_until = tail.end + len(after)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from policy_nlp.facts.punctuation import BRACKETS, LIST_BREAK
 from policy_nlp.facts.punctuation import CLAUSE_BREAKS as PUNCT_CLAUSE_BREAKS
-from policy_nlp.facts.tokens import token_at, token_ending_at, token_starts
+from policy_nlp.facts.tokens import token_at, token_ending_at, token_starts, tokens_in
 from policy_nlp.facts.vocabulary import FactVocabulary
 
 CLAUSE_BREAKS = PUNCT_CLAUSE_BREAKS + BRACKETS  # an indicator does not run into a bracket
@@ -36,6 +36,8 @@ STOP_LEADING = {"和", "与", "及", "以及", "并", "同时", "其中", "等",
 _TAIL_DROP = frozenset({"d", "dg", "ad", "p", "c", "u", "uj", "ul", "uz", "uv", "ug", "zg", "y"})
 
 #: tags of words that never name what is measured
+_OBJECT_TAGS = ("n", "v", "a", "j", "l", "b", "eng")  # (n*: nz, nt, ns; v*: vn)
+OBJECT_LONGEST = 10  # characters of a verb's object read to the clause end
 _NOT_NAMING = frozenset({"m", "mq", "t", "tg", "d", "dg", "ad", "r", "rr", "rz", "p", "c", "u", "uj", "ul", "uz", "f", "zg"})
 
 
@@ -319,6 +321,25 @@ class IndicatorFinder:
                 break
         found = text[begin:end].strip("的")
         return found if found.strip("（）()") else ""  # 2.81（严重拥堵）: a gloss in brackets, no noun
+
+    def object_to_clause_end(self, after: str, tokens: list[tuple[int, int, str]], after_start: int, text: str) -> str:
+        """采取|三项|减税降费举措。, 举办|9项|展览，: after a verb and its count, the words that run
+        to the clause's end are its object, what is counted, even where jieba tags them verbs
+        (举措 v, 展览 v) and :meth:`after_value` finds no noun. Content words only, short, and
+        closed by the clause: anything longer or with a function word is a predicate."""
+        limit = after_start + len(after)
+        if limit < len(text) and text[limit] not in PREDICATE_ENDS:
+            return ""
+        picked = tokens_in(tokens, after_start, limit)
+        if not picked or picked[0][0] != after_start or picked[-1][1] != limit or len(picked) > 4:
+            return ""
+        for ts, te, tag in picked:
+            if not tag.startswith(_OBJECT_TAGS) or te - ts < 2:
+                return ""
+        if picked[-1][2].startswith("a"):
+            return ""  # 试举111公斤|成功: an adjective closing the clause is a result, no object
+        found = text[after_start:limit]
+        return found if 2 <= len(found) <= OBJECT_LONGEST else ""
 
     def predicate_after(self, noun_end: int, tokens: list[tuple[int, int, str]], limit: int, text: str) -> str:
         """``3家单位获中国质量奖``, ``106个乡镇建成取水口``: a counted noun that is the subject of
