@@ -215,6 +215,9 @@ def test_lengths_of_years_and_months_are_quantities(text, value, unit):
         "超百亿企业",
         "千万不要",
         "万亿级规模",
+        "深度融入长三角一体化发展",
+        "早上7点多出发，8点左右到达",
+        "加强在二十国集团框架内沟通",
     ],
 )
 def test_not_quantities(text):

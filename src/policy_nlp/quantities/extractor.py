@@ -33,6 +33,7 @@ _NOT_RANK = frozenset(
 _CODE_WORDS = regex.compile(r"电话|传真|热线|手机|邮编|编号|代码|号码|QQ|微信|账号|帐号|信箱|电邮|举报")
 #: After a lone numeral these characters start a new word or clause (这是五那是四, “一”和“五”).
 _FREE_NEXT = frozenset("的和与或不却而这那")
+_CLOCK_AFTER = frozenset("多左半钟鐘整前后後许許")  # after N点: a time of day
 _LIST_OPEN = frozenset("（([【〔")
 _LIST_CLOSE = frozenset("）)]】〕")
 _LIST_BREAK = frozenset("\n\r\t 　。；;：:！!？?）)】]，,")
@@ -308,6 +309,8 @@ class QuantityExtractor:
             return False  # 4K, 8K: video resolutions
         if "+" in (prev, nxt) or "＋" in (prev, nxt):
             return False  # “1+6”体系, 5+2: numbered slogans
+        if nxt in "点點" and nxt and r.unit is None and text[r.end + 1:r.end + 2] in _CLOCK_AFTER:
+            return False  # 7点多, 8点左右, 十点半: a time of day (三点建议 counts points)
         if nxt == "大" and r.unit is None and prev != "比":
             return False  # 二十大, 四大工程, 7大产业: numbered names (比三十大 is a comparison)
         if r.form in ("num", "range"):

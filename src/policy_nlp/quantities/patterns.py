@@ -125,7 +125,7 @@ def build_pattern(vocab: Vocabulary) -> re.Pattern:
     sign = "(?:负|負|(?<![-－−~～])[-－−](?![-－−]))"
 
     pattern = rf"""
-    (?P<skip>(?=[hw])(?:{_URL})|(?=[A-Za-z0-9._%+-])(?:{_EMAIL})|(?=[A-Za-z])(?:{_CODE})|(?=[12])(?:{_DATE})|\L<lexicon>(?!{SP}[{CN_D}{AR_DIGIT}之分]))
+    (?P<skip>(?=[hw])(?:{_URL})|(?=[A-Za-z0-9._%+-])(?:{_EMAIL})|(?=[A-Za-z])(?:{_CODE})|(?=[12])(?:{_DATE})|\L<lexicon>(?!{SP}(?!\L<lexicon>)[{CN_D}{AR_DIGIT}之分]))
     |
     (?P<pre>{pre_alt})?{SP}
     (?P<cur>[¥￥$＄])?
