@@ -535,3 +535,13 @@ def test_person_lists_take_items_however_segmented_and_doctrine_authors(rules):
     # the author of a doctrine the dictionary holds as one word; a common word is no author
     people = found(run(rules, "以邓小平理论为指导，加强高水平理论研究。"), "PERSON")
     assert list(people) == ["邓小平"]
+
+
+def test_budgets_idioms_and_named_regions(rules):
+    # 中央财政 is the centre's budget, not a body; 和平共处 an idiom ending in 处
+    orgs = found(run(rules, "中央财政安排资金，坚持和平共处五项原则，省财政厅下达资金。"), "ORG")
+    assert set(orgs) == {"省财政厅"}
+    # a named multi-province region is one place, opened by the place (a verb-like name before it is not)
+    places = found(run(rules, "联通长江经济带，推动成渝地区双城经济圈建设。"), "GPE")
+    assert "长江经济带" in places and "成渝地区双城经济圈" in places
+    assert "长江" not in places and not any(p.startswith("联通") for p in places)

@@ -356,13 +356,17 @@ class GpeRule:
                 start, named = toks[j][0], toks[j][0] < hs
             else:
                 start, named = hs, False
+            placed = False
             while k > 0 and hs - toks[k - 1][0] <= ZONE_NAME_LONGEST:
                 ps, pe, tag = toks[k - 1]
                 w = text[ps:pe]
                 if w in self.zone_verbs:
                     break  # 深化|开发区改革: the tagger's name is a verb here
+                if placed and tag != "ns" and (tag in _NAME_TAGS or tag in ("j", "nt")):
+                    break  # 联通|长江经济带: a place opens the name, a name before it is who acts
                 if tag in _NAME_TAGS or tag in ("j", "nt"):
                     named = True
+                    placed = placed or tag == "ns"
                 elif not (tag in ("a", "b") or (tag == "n" and pe - ps == 2)) or w in self.stop:
                     break
                 start = ps

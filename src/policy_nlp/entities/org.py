@@ -39,6 +39,7 @@ class OrgRule:
         self.list_heads = lex.group("org.list_heads")
         self.naming_heads = tuple(lex.group("org.naming_heads"))
         self.name_tags = set(lex.group("org.name_tags"))
+        self.budget_ends = tuple(lex.group("org.budget_ends"))
         self.coord_heads = set(lex.group("org.coord_heads"))
         # the heads of task bodies, whose names hold a verb phrase (推进一带一路建设工作领导小组)
         self.task_heads = tuple(lex.group("org.task_heads"))
@@ -135,8 +136,8 @@ class OrgRule:
             if len(suf) == 1:
                 if tok != suf and (len(tok) < 3 or tok[-2:] in self.single_suffix_stop or tok[0] in "各全本该每"):
                     continue
-                if tok != suf and (tag in ("i", "m", "mq") or (tag in ("l", "v") and len(tok) >= 4)):
-                    continue  # 陷入僵局, 和平相处, 万余处: a phrase or a count that ends in the character
+                if tok != suf and (tag in ("i", "m", "mq") or (tag in ("l", "v", "nz") and len(tok) >= 4)):
+                    continue  # 陷入僵局, 和平相处, 和平共处 (nz), 万余处: a phrase or a count that ends in the character
                     # (three characters are often a name the tagger calls l or v: 发展局, 发改局)
                 if tok == suf and tag.startswith("v"):
                     continue  # 不再经商|办|企业: the character is a verb here
@@ -323,8 +324,8 @@ class OrgRule:
         for i, (s, e, tag) in enumerate(toks):
             if tag == "nt":
                 w = text[s:e]
-                if w in self.generic:
-                    continue
+                if w in self.generic or w.endswith(self.budget_ends):
+                    continue  # (中央财政: the budget of a body, not the body)
                 placed = len(w) >= 4 and bool(self.place_prefix and self.place_prefix.match(w))
                 out.append(Candidate(s, e, w, "ORG", None, w, "rule", 0.65 if placed else 0.4, rule="org.nt", priority=1,
                                      features={"tag": tag}))
