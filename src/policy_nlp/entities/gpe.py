@@ -342,7 +342,7 @@ class GpeRule:
         if self.zone_pattern is None:
             return []
         text, toks, out = ctx.text, ctx.tokens, []
-        taken = [(c.start, c.end) for c in found if c.end - c.start > 2]
+        taken = [(c.start, c.end, c.features.get("level") == "region") for c in found if c.end - c.start > 2]
         for m in self.zone_pattern.finditer(text):
             hs, e = m.span()
             j = ctx.tok_end_at.get(e)
@@ -371,8 +371,9 @@ class GpeRule:
                     break
                 start = ps
                 k -= 1
-            if not named or start == hs or any(a < e and start < b for a, b in taken):
-                continue
+            if not named or start == hs or any(a < e and start < b and not (start <= a < b <= e and region)
+                                               for a, b, region in taken):
+                continue  # (a named region inside the name, 成渝地区|双城经济圈, is part of it)
             out.append(Candidate(start, e, text[start:e], "GPE", None, text[start:e], "rule", 0.75,
                                  rule="gpe.zone", priority=3, features={"level": "zone", "form": "full"}))
         return out
