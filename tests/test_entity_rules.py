@@ -545,3 +545,9 @@ def test_budgets_idioms_and_named_regions(rules):
     places = found(run(rules, "联通长江经济带，推动成渝地区双城经济圈建设。"), "GPE")
     assert "长江经济带" in places and "成渝地区双城经济圈" in places
     assert "长江" not in places and not any(p.startswith("联通") for p in places)
+
+
+def test_a_plan_with_a_long_modifier_is_named(rules):
+    inits = found(run(rules, "实施城乡居民增收计划和大企业开放创新中心计划，完善运输计划。"), "INITIATIVE")
+    assert "城乡居民增收计划" in inits and "大企业开放创新中心计划" in inits
+    assert "运输计划" not in inits

@@ -13,6 +13,7 @@ The split is drawn here, before any annotation or pipeline output exists: about 
 usage: python corpus/annotations/select_articles.py [--shared ../shared] > corpus/annotations/MANIFEST.tsv
        python corpus/annotations/select_articles.py --batch 2 >> corpus/annotations/MANIFEST.tsv
        python corpus/annotations/select_articles.py --batch 3 >> corpus/annotations/MANIFEST.tsv
+       python corpus/annotations/select_articles.py --batch 4 >> corpus/annotations/MANIFEST.tsv
 """
 from __future__ import annotations
 
@@ -39,6 +40,14 @@ DOUBLE_ANNOTATED = 8
 # own seed and its own split, so the first draw's rows stay as they were
 BATCH2_SEED = 20261204
 BATCH3_SEED = 20261205  # a third draw, the same day: the pool has no district report left
+# a fourth draw (2026-12-04, later): more articles to train on and a larger lockbox; every
+# national report from 2002 on is taken, so its share goes to the other genres
+BATCH4_SEED = 20261206
+BATCH4_QUOTA = {
+    "official_news": 7,
+    "state_council_document": 3,
+    "work_report_provincial": 2,
+}
 BATCH3_QUOTA = {
     "official_news": 6,
     "state_council_document": 2,
@@ -97,8 +106,8 @@ def excerpt(text: str, rng: random.Random) -> tuple[int, int]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[3] / "shared"))
-    ap.add_argument("--batch", type=int, choices=(1, 2, 3), default=1,
-                    help="1: the first draw (with its header); 2, 3: the rows of the later draws")
+    ap.add_argument("--batch", type=int, choices=(1, 2, 3, 4), default=1,
+                    help="1: the first draw (with its header); 2, 3, 4: the rows of the later draws")
     args = ap.parse_args()
     shared = Path(args.shared)
     pool: dict[str, list[str]] = {}
@@ -118,9 +127,12 @@ def main() -> int:
     else:
         taken = {r[0] for r in first[0]}
         rows, doubled = draw(pool, texts, random.Random(BATCH2_SEED), BATCH2_QUOTA, taken, 0)
-        if args.batch == 3:
+        if args.batch >= 3:
             taken |= {r[0] for r in rows}
             rows, doubled = draw(pool, texts, random.Random(BATCH3_SEED), BATCH3_QUOTA, taken, 0)
+        if args.batch == 4:
+            taken |= {r[0] for r in rows}
+            rows, doubled = draw(pool, texts, random.Random(BATCH4_SEED), BATCH4_QUOTA, taken, 0)
     for rid, genre, start, end, split, dbl in rows:
         print(f"{rid}\t{genre}\t{start}\t{end}\t{end - start}\t{split}\t{'yes' if dbl else 'no'}")
     return 0

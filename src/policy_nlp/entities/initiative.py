@@ -53,6 +53,9 @@ _DATE_CODE = regex.compile(r"\d{1,2}[·.]\d{1,2}")  # “23·7”, “7·20”: 
 _MEASURED = regex.compile(r"\d+(?:\.\d+)?(?:米|公里|千米|元|块|个|人|天|分钟|小时|秒|公斤|斤)")  # 前方200米
 
 
+LONG_CORE = 5  # characters of modifier that make a plan's name specific without a proper name in it
+
+
 class InitiativeRule:
     name = "initiative"
 
@@ -70,6 +73,7 @@ class InitiativeRule:
         self.honour_verbs = tuple(lex.group("init.honour_verbs"))
         self.org_ends = tuple(lex.group("init.org_ends"))
         self.weak_heads = set(lex.group("init.weak_heads"))
+        self.long_core_heads = set(lex.group("init.long_core_heads"))
         self.degree_starts = tuple(lex.group("init.quote_degree_starts"))
         self.project_heads = set(lex.group("init.project_heads"))
         self.idiom_tags = set(lex.group("init.idiom_tags"))
@@ -441,8 +445,8 @@ class InitiativeRule:
                 k0 = ctx.token_index(start)
                 named = canon != name or any(ctx.tag(k) in ("ns", "nz", "nt", "nr", "nrt", "j", "eng", "m")
                                              for k in range(max(k0, 0), j + 1))
-                if not named:
-                    score = 0.45
+                if not named and not (head in self.long_core_heads and len(core) >= LONG_CORE):
+                    score = 0.45  # (城乡居民增收计划: a plan whose long modifier says whose and what for)
             out.append(Candidate(start, end, name, "INITIATIVE", sub, canon, "rule", score, rule="init.head",
                                  priority=3 if head in self.project_heads else 2, features={"head": head, "core_len": len(core)}))
 
