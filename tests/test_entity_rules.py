@@ -551,3 +551,14 @@ def test_a_plan_with_a_long_modifier_is_named(rules):
     inits = found(run(rules, "实施城乡居民增收计划，推进师范教育协同提质计划，完善运输计划。"), "INITIATIVE")
     assert "城乡居民增收计划" in inits and "师范教育协同提质计划" in inits
     assert "运输计划" not in inits
+
+
+def test_a_title_coordinated_after_a_named_thing_and_a_plan_outline(rules):
+    docs = found(run(rules, "实施区域协调发展战略和全国国土空间规划，严格执行信访工作制度和行政诉讼法。"), "POLICY_DOC")
+    assert "全国国土空间规划" in docs and "行政诉讼法" in docs
+    assert not any(d.startswith(("区域协调", "信访")) for d in docs)
+    docs = found(run(rules, "认真落实十二五规划纲要。"), "POLICY_DOC")
+    assert "十二五规划纲要" in docs
+    # a verb phrase inside the title stays whole
+    docs = found(run(rules, "制定加强政府网站建设和管理的指导意见。"), "POLICY_DOC")
+    assert "加强政府网站建设和管理的指导意见" in docs

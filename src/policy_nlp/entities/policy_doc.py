@@ -33,6 +33,7 @@ _GENERIC_PART = r"(?:具体|配套|相关|专项|专门|详细|可操作|操作)
 _GENERIC_TAIL = regex.compile(rf"{_GENERIC_PART}(?:[和与及]{_GENERIC_PART})+|(?:具体|配套|相关|专项|专门|详细|可操作|操作)+{_GENERIC_PART}")
 # 为贫困地区|编制…规划: a document drafted for each of a class of recipients is many plans, not one title
 _FOR_RECIPIENTS = regex.compile(r"(?<![作成认因行])为(?![了主])\p{Han}{2,8}$")
+_CONJ = regex.compile(r"[和及与]")
 _NUM_COLLECTIVE = regex.compile(r"\d+个|[一二三四五六七八九十]+个|等|系列|各类|相关|有关")
 
 
@@ -40,6 +41,8 @@ class PolicyDocRule:
     name = "policy_doc"
 
     def __init__(self, lex: Lexicon):
+        # what a thing coordinated before a title may be named by, being no document (战略, 制度)
+        self.other_heads = tuple(sorted(lex.group("doc.coordinated_heads"), key=len, reverse=True))
         doc_heads = [r["head"] for r in lex["doc_heads"] if r.get("verbs") == "doc"]
         any_heads = [r["head"] for r in lex["doc_heads"] if r.get("verbs") not in ("doc", "work")]
         works = "|".join(map(regex.escape, sorted({r["head"] for r in lex["doc_heads"] if r.get("verbs") == "work"},
@@ -67,7 +70,15 @@ class PolicyDocRule:
         self.next_law = regex.compile(r"[和及与、]((?:中华人民共和国)?\p{Han}{2,14}?法)(?=[等和及，。；、）\s]|规定|要求|有关)")
         self.law = regex.compile(
             rf"(?<=(?:{LAW_VERBS})(?:好|了)?)((?:中华人民共和国)?\p{{Han}}{{2,14}}?法)(?=[等和及，。；、）\s]|规定|要求|有关)")
-        self.plan = regex.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?(?:规划|规划纲要)|党的[一二三四五六七八九十]+大报告")
+        self.plan = regex.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?(?:规划纲要|规划)|党的[一二三四五六七八九十]+大报告")
+
+    def _after_coordinated_thing(self, s: int, w: str, shortest: int = 3) -> tuple[int, str]:
+        """区域发展总体战略|和|主体功能区规划, 规章备案制度|和|行政复议法: one verb governs a named
+        thing that is no document and a title; the title starts after the conjunction."""
+        conj = _CONJ.search(w)
+        if conj and conj.start() >= 2 and w[:conj.start()].endswith(self.other_heads) and len(w) - conj.end() >= shortest:
+            return s + conj.end(), w[conj.end():]
+        return s, w
 
     def _is_work(self, text: str, start: int, end: int, prev_work_end: int) -> bool:
         """True when the 《》 title at start..end is a creative work, not a policy document.
@@ -143,6 +154,7 @@ class PolicyDocRule:
                     if inner and w.find("关于") < 0:
                         cut = inner[-1].end()  # 根据…数据|制定|十一五规划: the last verb governs the title
                         s, w = s + cut, w[cut:]  # (after 印发/修订 a verb inside is the title's own: …制定程序条例)
+                s, w = self._after_coordinated_thing(s, w)
                 if w.startswith("的"):
                     continue  # …制定|的法规: the verb's object is no title here
                 lead = _VERB_FIRST.match(w)
@@ -164,6 +176,7 @@ class PolicyDocRule:
             w = m.group(1)
             if w.endswith(("办法", "方法", "做法", "立法", "执法", "依法", "宪法", "想法", "说法", "违法", "合法")):
                 continue
+            s, w = self._after_coordinated_thing(s, w)
             out.append(Candidate(s, e, w, "POLICY_DOC", None, w, "rule", 0.6, rule="doc.law", priority=4,
                                  features={"marked": False, "len": e - s}))
         for m in self.plan.finditer(text):
