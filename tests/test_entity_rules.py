@@ -562,3 +562,10 @@ def test_a_title_coordinated_after_a_named_thing_and_a_plan_outline(rules):
     # a verb phrase inside the title stays whole
     docs = found(run(rules, "制定加强政府网站建设和管理的指导意见。"), "POLICY_DOC")
     assert "加强政府网站建设和管理的指导意见" in docs
+
+
+def test_a_title_with_de_and_no_guanyu_opens_with_a_verb_or_an_activity(rules):
+    docs = found(run(rules, "落实国务院的决定，修改过去的修路规划，印发进一步做好稳就业工作的通知，"
+                            "出台排污权交易试点的指导意见。"), "POLICY_DOC")
+    assert "进一步做好稳就业工作的通知" in docs and "排污权交易试点的指导意见" in docs
+    assert not any(d.startswith(("国务院的", "过去的")) for d in docs)

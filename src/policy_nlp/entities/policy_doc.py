@@ -43,6 +43,7 @@ class PolicyDocRule:
     def __init__(self, lex: Lexicon):
         # what a thing coordinated before a title may be named by, being no document (战略, 制度)
         self.other_heads = tuple(sorted(lex.group("doc.coordinated_heads"), key=len, reverse=True))
+        self.topic_ends = tuple(lex.group("doc.topic_ends"))
         doc_heads = [r["head"] for r in lex["doc_heads"] if r.get("verbs") == "doc"]
         any_heads = [r["head"] for r in lex["doc_heads"] if r.get("verbs") not in ("doc", "work")]
         works = "|".join(map(regex.escape, sorted({r["head"] for r in lex["doc_heads"] if r.get("verbs") == "work"},
@@ -71,6 +72,11 @@ class PolicyDocRule:
         self.law = regex.compile(
             rf"(?<=(?:{LAW_VERBS})(?:好|了)?)((?:中华人民共和国)?\p{{Han}}{{2,14}}?法)(?=[等和及，。；、）\s]|规定|要求|有关)")
         self.plan = regex.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?(?:规划纲要|规划)|党的[一二三四五六七八九十]+大报告")
+
+    @staticmethod
+    def _opens_with_verb(ctx: Context, s: int) -> bool:
+        k = ctx.tok_start_at.get(s)
+        return k is not None and ctx.tokens[k][2][:1] in ("v", "a", "d") and ctx.tokens[k][2] != "vn"
 
     def _after_coordinated_thing(self, s: int, w: str, shortest: int = 3) -> tuple[int, str]:
         """区域发展总体战略|和|主体功能区规划, 规章备案制度|和|行政复议法: one verb governs a named
@@ -168,6 +174,11 @@ class PolicyDocRule:
                     continue  # (a bare head after 的, …示范区的意见, …的实施方案, may end a title that dropped its 关于)
                 if _FOR_RECIPIENTS.search(text, max(0, m.start() - 11), m.start()):
                     continue
+                if "的" in w and "关于" not in w and not self._opens_with_verb(ctx, s) \
+                        and not w[:w.rindex("的")].endswith(self.topic_ends):
+                    continue  # 国务院的决定, 过去的修路规划: a modifier and 的 before a document kind, no title
+                    # (a title without 关于 opens with what it does, 加强…管理的指导意见, or names an
+                    # activity as its topic, …交易试点的指导意见)
                 # the title begins at the verb's object; drop a leading 了/的 and a doubled verb
                 out.append(Candidate(s, e, w, "POLICY_DOC", None, w, "rule", score, rule=rule, priority=4,
                                      features={"marked": False, "len": e - s, "starts_guanyu": w.startswith("关于")}))
