@@ -569,3 +569,9 @@ def test_a_title_with_de_and_no_guanyu_opens_with_a_verb_or_an_activity(rules):
                             "出台排污权交易试点的指导意见。"), "POLICY_DOC")
     assert "进一步做好稳就业工作的通知" in docs and "排污权交易试点的指导意见" in docs
     assert not any(d.startswith(("国务院的", "过去的")) for d in docs)
+
+
+def test_person_after_naming_verb_before_deputy_title_and_rarer_surnames(rules):
+    people = found(run(rules, "这名保安名叫张志坚。曾培炎副总理考察。副校长漆红斌说：“好。”"), "PERSON")
+    assert {"张志坚", "曾培炎", "漆红斌"} <= set(people)
+    assert not found(run(rules, "后更名为安阳、安固。"), "PERSON")

@@ -63,11 +63,11 @@ class PersonRule:
         self.any_title = regex.compile(trie_pattern(self.titles | self.trailing_titles | self.role_words))
         verbs = sorted(lex.words("speech_verbs"), key=len, reverse=True)
         sur = trie_pattern(surnames)
-        t = trie_pattern(titles)
+        t = trie_pattern(titles + sorted(lex.group("person.naming_verbs"), key=len, reverse=True))
         v = trie_pattern(verbs)
         # title, optional space, then surname + 1-2 characters
         self.after_title = re.compile(rf"(?:{t})[ \u3000]?((?:{sur})[{HAN}]{{1,2}}?)(?=[ \u3000]|{v}|[，。、；：（(”在等也还对和与就是率]|$|\n)")
-        self.before_title = regex.compile(r"总书记|主席|总理|同志|委员长")
+        self.before_title = regex.compile(r"副?(?:总书记|主席|总理|同志|委员长)")  # (曾培炎|副总理)
         self.sur_re = re.compile(rf"(?:{sur})[{HAN}]{{1,2}}")
         self.speech = re.compile(rf"(?:(?<=[，。：；、\s”])|^)((?:{sur})[{HAN}]{{1,2}}?)(?={v})", re.M)
         self.speech_verb = re.compile(v)
