@@ -434,18 +434,16 @@ class GpeRule:
         # chain names written together (山南市乃东区, 北京门头沟区: a short form may open the chain
         # when the next name lies inside it), then a locality (…幸福社区)
         merged: list[list] = []
-        for k, mt in enumerate(matches):
+        for mt in matches:
             prev = merged[-1] if merged else None
-            nxt = matches[k + 1] if k + 1 < len(matches) else None
             same_province = self.province_of.get(prev[2]) == self.province_of.get(mt[2]) if prev else False
             if prev and prev[1] == mt[0] and prev[3] in ("province", "city", "county") \
                     and mt[3] in ("city", "county") \
                     and ((mt[4] == "full" and (prev[4] in ("full", "chain") or (prev[4] == "short" and same_province)))
-                         or (mt[4] == "short" and prev[4] in ("short", "chain") and same_province
-                             and prev[3] in ("province", "city") and prev[3] != mt[3]
-                             and nxt is not None and nxt[0] == mt[1] and nxt[4] == "full")):
-                # 山东|滨州|阳信县: short forms chain too when a full name ends the address (two
-                # short forms alone stay two names: 湖南|长沙, 廊坊|固安)
+                         or (mt[4] == "short" and prev[4] in ("short", "chain", "full") and same_province
+                             and prev[3] in ("province", "city") and prev[3] != mt[3])):
+                # 山东|滨州|阳信县, 内蒙古|巴彦淖尔, 中卫市|沙坡头: places written together as one
+                # address are one place, short forms too (corpus DECISIONS 82 and gap 24's proposal)
                 prev = merged[-1]
                 prev[1] = mt[1]
                 prev[2] = text[prev[0]:mt[1]]
